@@ -1,0 +1,159 @@
+"""``kg build``: the whole flow for one corpus, with atomic outputs.
+
+ingest → annotate → resolve → graph → export/view/store. Every output is first
+written to a staging folder inside OUT_DIR, then moved into place, so a build
+that fails half-way leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import CorpusError, InputError
+from kg.graph import KnowledgeGraph
+from kg.model import Article, Skipped
+
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "summary.json")
+STORE_DIR = "store"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: for the closing summary and for tests."""
+
+    corpus: Path
+    out: Path
+    articles: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    seconds: float = 0.0
+    outputs: list[Path] = field(default_factory=list)
+
+    def summary_text(self) -> str:
+        lines = [
+            f"Built {self.out} from {self.corpus} in {self.seconds:.1f} s",
+            f"  articles read: {self.articles}; skipped: {len(self.skipped)}",
+        ]
+        lines += [f"    skipped {s.path}: {s.reason}" for s in self.skipped]
+        kinds = ("Place", "Agency", "Official", "Post", "Campaign", "Target", "Region", "Mention")
+        lines.append("  entities: " + ", ".join(f"{k} {self.counts.get(k, 0)}" for k in kinds))
+        lines.append(f"  triples: {self.triples}")
+        lines += [f"  wrote {p}" for p in self.outputs]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "corpus": self.corpus.name,
+            "articles": self.articles,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "counts": dict(sorted(self.counts.items())),
+            "triples": self.triples,
+        }
+
+
+def read_corpus(corpus: Path, skipped: list[Skipped]) -> list[Article]:
+    """Read every article under ``corpus``; unreadable files go to ``skipped``."""
+    from kg.ingest import discover, read_article
+
+    if not corpus.exists():
+        raise CorpusError(f"corpus folder {corpus} does not exist; give a folder of articles")
+    if not corpus.is_dir():
+        raise CorpusError(f"{corpus} is not a folder; give a folder of articles (.txt, .html, .md)")
+    articles = []
+    for path in discover(corpus):
+        try:
+            articles.append(read_article(path, corpus))
+        except InputError as exc:
+            skipped.append(Skipped(exc.path, exc.reason))
+    return articles
+
+
+def _progress(items: Iterable, total: int, enabled: bool, desc: str) -> Iterator:
+    if not enabled or total < 2 or not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm  # spaCy depends on tqdm
+
+    yield from tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+
+
+def build_graph(articles: list[Article], progress: bool = False) -> KnowledgeGraph:
+    """Annotate and resolve ``articles`` into one graph (no files written)."""
+    from kg.annotate.pipeline import make_nlp
+    from kg.resolve import Resolver
+
+    nlp = make_nlp()
+    resolver = Resolver()
+    docs = nlp.pipe(a.text for a in articles)
+    for article, doc in _progress(zip(articles, docs, strict=True), len(articles), progress, "annotating"):
+        resolver.add(article, doc._.lt)
+    return resolver.finish()
+
+
+def _swap_in(staging: Path, out: Path, names: list[str]) -> list[Path]:
+    written = []
+    for name in names:
+        src, dst = staging / name, out / name
+        if src.is_dir():
+            if dst.exists():
+                old = out / f".{name}.old"
+                shutil.rmtree(old, ignore_errors=True)
+                dst.rename(old)
+                src.rename(dst)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                src.rename(dst)
+        else:
+            src.replace(dst)
+        written.append(dst)
+    return written
+
+
+def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
+    """Build ``corpus`` into ``out``; return the report (skipped files included).
+
+    Raises CorpusError when the corpus folder is unusable or holds no readable
+    article; earlier outputs in ``out`` are then left untouched.
+    """
+    from kg.export import graphml_bytes, jsonld_bytes, to_rdf, turtle_bytes
+    from kg.query.store import build_store
+    from kg.view import render_html
+
+    started = time.perf_counter()
+    report = BuildReport(corpus=corpus, out=out)
+    articles = read_corpus(corpus, report.skipped)
+    report.articles = len(articles)
+    if not articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "no .txt/.html/.htm/.md files"
+        raise CorpusError(f"no readable article under {corpus} ({reasons})")
+    kg = build_graph(articles, progress=progress)
+    report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
+    rdf = to_rdf(kg)
+    report.triples = len(rdf)
+
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        (staging / "graph.ttl").write_bytes(turtle_bytes(rdf))
+        (staging / "graph.jsonld").write_bytes(jsonld_bytes(rdf))
+        (staging / "graph.graphml").write_bytes(graphml_bytes(kg))
+        (staging / "graph.html").write_text(render_html(kg), encoding="utf-8")
+        build_store(staging / "graph.ttl", staging / STORE_DIR)
+        report.seconds = time.perf_counter() - started
+        (staging / "summary.json").write_text(
+            json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        report.outputs = _swap_in(staging, out, [*OUTPUT_FILES, STORE_DIR])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report

@@ -1,0 +1,383 @@
+"""Resolve: from per-article annotation records to one graph.
+
+What this stage decides, and why here rather than in the components:
+- the article's own place ("home"), by level: 我市/全市/市委 refer to the city the
+  article is about, 县委 to its county; only places the article names count;
+- canonical names: bare agencies get their jurisdiction written out (市委 in an
+  article about 滨州 → 滨州市委), 中共 and 人民 are folded into aliases;
+- posts: each title becomes an org:Post with an org:Role, its body and place;
+- identity: the same place (adcode), the same agency (name + jurisdiction) and
+  the same person (name + jurisdiction, or name + role when no place is known)
+  are one node across articles; what cannot be placed stays article-scoped, so
+  two different cities' bare 市委 never merge;
+- provenance: a lt:Mention with exact offsets for every schema:mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.annotate.records import (
+    AgencyMention,
+    Annotations,
+    OfficialMention,
+    PlaceMention,
+    TargetMention,
+    Title,
+)
+from kg.graph import KnowledgeGraph
+from kg.model import Article
+from kg.namespaces import instance_iri
+
+LEVEL_CHARS = ("省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# Bodies that name a higher authority's inspection rather than the local place's own work.
+_NOT_LOCAL_CAMPAIGN = ("督察", "中央", "国家")
+
+
+def fold_agency_name(name: str) -> str:
+    """Canonical spelling of an agency name: without 中共 and 人民 (人民政府 → 政府).
+
+    The guide keeps those words only in aliases."""
+    folded = name
+    if folded.startswith("中共") and len(folded) > 3:
+        folded = folded[2:]
+    return folded.replace("人民政府", "政府")
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass
+class _Place:
+    iri: str
+    name: str
+    level: str | None
+    adcode: str | None
+    first: int
+    count: int = 0
+
+
+@dataclass
+class _Context:
+    """What resolution knows about one article."""
+
+    article: Article
+    iri: str
+    key: tuple[str, ...]
+    places: dict[str, _Place] = field(default_factory=dict)  # iri → place
+    by_name: dict[str, str] = field(default_factory=dict)  # surface/name → place iri
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # place mention offsets
+    agencies: dict[str, str] = field(default_factory=dict)  # written/folded name → agency iri
+    agency_spans: list[tuple[int, str]] = field(default_factory=list)
+    main_home: str | None = None
+
+    def home(self, level: str | None) -> str | None:
+        """The article's own place at ``level`` (市/县/区/省/镇…): the most often named
+        place whose name ends with it; ties go to the first named."""
+        if not level:
+            return None
+        cands = [p for p in self.places.values() if p.name.endswith(level)]
+        if level == "市":
+            cands = [p for p in cands if p.level != "township"]
+        if not cands:
+            return None
+        best = min(cands, key=lambda p: (-p.count, p.first))
+        return best.iri
+
+
+class Resolver:
+    """Accumulates articles into one KnowledgeGraph (see the module docstring)."""
+
+    def __init__(self) -> None:
+        from kg.gazetteer import load_gazetteer
+
+        self.kg = KnowledgeGraph()
+        self.gaz = load_gazetteer()
+
+    # -- public -----------------------------------------------------------
+    def add(self, article: Article, ann: Annotations) -> None:
+        """Add one article and everything its annotations say."""
+        key = tuple(article.path.split("/"))
+        art = self.kg.add(
+            instance_iri("article", *key),
+            "Article",
+            article.title or article.path,
+            source_path=article.path,
+            headline=article.title,
+            date=article.date,
+            text=article.text,
+            byline=article.meta.get("byline") or None,
+            section=article.meta.get("categories") or None,
+            keywords=article.meta.get("tags") or None,
+        )
+        ctx = _Context(article=article, iri=art, key=key)
+        self._places(ctx, ann)
+        self._anaphora(ctx, ann)
+        for region in ann.regions:
+            iri = self.kg.add(instance_iri("region", region.name), "Region", region.name)
+            self.kg.alt(iri, region.text)
+            self._mention(ctx, iri, region.start, region.end, region.text)
+        for agency in ann.agencies:
+            iri = self._agency(ctx, agency)
+            self._mention(ctx, iri, agency.start, agency.end, agency.text)
+        for official in ann.officials:
+            self._official(ctx, official)
+        self._campaigns(ctx, ann)
+        for target in ann.targets:
+            self._target(ctx, target)
+
+    def finish(self) -> KnowledgeGraph:
+        """Return the graph built so far."""
+        return self.kg
+
+    # -- places -------------------------------------------------------------
+    def _place_node(self, adcode: str) -> str:
+        """Add the gazetteer place ``adcode`` and its ancestors (not as mentions)."""
+        iri = instance_iri("place", adcode)
+        if iri in self.kg.g:
+            return iri
+        div = self.gaz.by_adcode(adcode)
+        if div is None:
+            return self.kg.add(iri, "Place", None, adcode=adcode)
+        self.kg.add(iri, "Place", div.name, adcode=div.adcode, level=div.level,
+                    latitude=div.latitude, longitude=div.longitude)
+        if div.parent:
+            parent = self._place_node(div.parent)
+            self.kg.link(iri, "containedInPlace", parent)
+        return iri
+
+    def _places(self, ctx: _Context, ann: Annotations) -> None:
+        known: list[tuple[PlaceMention, str]] = []
+        townships: list[PlaceMention] = []
+        for pm in ann.places:
+            if pm.adcode:
+                known.append((pm, self._place_node(pm.adcode)))
+            else:
+                townships.append(pm)
+        for pm, iri in known:
+            self._count_place(ctx, pm, iri, self.kg.g.nodes[iri].get("label") or pm.name,
+                              self.kg.g.nodes[iri].get("level") or pm.level, pm.adcode)
+        # Townships and unknown places: under their parent where known, else under
+        # the article's county, else scoped to the article.
+        county = ctx.home("县") or ctx.home("区") or ctx.home("市")
+        for pm in townships:
+            parent_iri = instance_iri("place", pm.parent) if pm.parent else county
+            if parent_iri and parent_iri in self.kg.g:
+                scope = (self.kg.g.nodes[parent_iri].get("adcode") or _hash(parent_iri),)
+            else:
+                scope = ("article", *ctx.key)
+                parent_iri = None
+            iri = self.kg.add(instance_iri("place", *scope, pm.name), "Place", pm.name,
+                              level=pm.level or "township")
+            if parent_iri:
+                self.kg.link(iri, "containedInPlace", parent_iri)
+            self._count_place(ctx, pm, iri, pm.name, pm.level or "township", None)
+        for pm, iri in [*known, *((pm, ctx.by_name[pm.name]) for pm in townships)]:
+            self.kg.alt(iri, pm.text)
+            self._mention(ctx, iri, pm.start, pm.end, pm.text)
+        ctx.main_home = self._main_home(ctx, ann)
+
+    def _count_place(self, ctx: _Context, pm: PlaceMention, iri: str, name: str,
+                     level: str | None, adcode: str | None) -> None:
+        place = ctx.places.get(iri)
+        if place is None:
+            place = ctx.places[iri] = _Place(iri, name, level, adcode, pm.start)
+        place.count += 1
+        ctx.by_name[pm.text] = iri
+        ctx.by_name[name] = iri
+        ctx.spans.append((pm.start, pm.end, iri))
+
+    def _main_home(self, ctx: _Context, ann: Annotations) -> str | None:
+        """The place the article is about: the one its anaphora (我市, 全县) point to,
+        else its most named place when that is clear (named at least twice, or alone)."""
+        levels = Counter(a.level for a in ann.anaphora if a.target == "place")
+        for level, _ in levels.most_common():
+            home = ctx.home(level)
+            if home:
+                return home
+        if not ctx.places:
+            return None
+        ranked = sorted(ctx.places.values(), key=lambda p: (-p.count, p.first))
+        if len(ranked) == 1 or ranked[0].count >= 2:
+            return ranked[0].iri
+        return None
+
+    def _anaphora(self, ctx: _Context, ann: Annotations) -> None:
+        for an in ann.anaphora:
+            if an.target == "place":
+                home = ctx.home(an.level)
+                if home:
+                    self._mention(ctx, home, an.start, an.end, an.text)
+
+    def _place_in(self, ctx: _Context, start: int, end: int) -> str | None:
+        """The place named by a mention inside [start, end)."""
+        for s, e, iri in ctx.spans:
+            if s >= start and e <= end:
+                return iri
+        return None
+
+    def _place_by_text(self, ctx: _Context, text: str | None) -> str | None:
+        """A place written as ``text`` (a name, or a bare level character)."""
+        if not text:
+            return None
+        if text in ctx.by_name:
+            return ctx.by_name[text]
+        if text in LEVEL_CHARS:
+            return ctx.home(text)
+        return None
+
+    # -- agencies -------------------------------------------------------------
+    def _agency_iri(self, ctx: _Context, written: str, place_text: str | None, level: str | None,
+                    place_iri: str | None = None) -> str:
+        """Canonical agency node for a written name (added if new)."""
+        folded = fold_agency_name(written)
+        rest = folded
+        if place_iri is None and place_text:
+            place_iri = self._place_by_text(ctx, place_text)
+        if place_text and folded.startswith(place_text):
+            rest = folded[len(place_text):]
+        elif place_iri is None and level and folded.startswith(level):
+            place_iri = ctx.home(level)
+            rest = folded[len(level):] if place_iri else folded
+            if place_iri and not rest:
+                place_iri = None  # a bare level word is no agency
+        if place_iri:
+            place = self.kg.g.nodes[place_iri]
+            canonical = place["label"] + rest
+            scope: tuple[str, ...] = (place.get("adcode") or _hash(place_iri),)
+        elif level or place_text:
+            canonical, scope = folded, ("article", *ctx.key)
+        else:
+            canonical, scope = folded, ()
+        iri = self.kg.add(instance_iri("agency", *scope, canonical), "Agency", canonical)
+        self.kg.alt(iri, written, folded)
+        if place_iri:
+            self.kg.link(iri, "jurisdiction", place_iri)
+        ctx.agencies.setdefault(written, iri)
+        ctx.agencies.setdefault(folded, iri)
+        return iri
+
+    def _agency(self, ctx: _Context, am: AgencyMention) -> str:
+        place_iri = self._place_in(ctx, am.start, am.start + len(am.place_text)) if am.place_text else None
+        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, place_iri)
+        if am.parent and am.parent in ctx.agencies:
+            self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
+        ctx.agency_spans.append((am.start, iri))
+        return iri
+
+    def _body(self, ctx: _Context, title: Title) -> str | None:
+        if not title.body:
+            return None
+        if title.body in ctx.agencies:
+            return ctx.agencies[title.body]
+        level = next((c for c in LEVEL_CHARS if title.body.startswith(c)), None)
+        return self._agency_iri(ctx, title.body, title.place_text, level)
+
+    # -- officials ------------------------------------------------------------
+    def _official(self, ctx: _Context, om: OfficialMention) -> None:
+        posts = []
+        for title in om.titles:
+            body = self._body(ctx, title)
+            place = None
+            if body:
+                place = next(iter(self._edge_targets(body, "jurisdiction")), None)
+            if place is None:
+                place = self._place_by_text(ctx, title.place_text)
+            posts.append((title, body, place))
+        place = next((p for _, _, p in posts if p), None)
+        roles = [t.role for t, _, _ in posts if t.role]
+        if place:
+            scope: tuple[str, ...] = (self.kg.g.nodes[place].get("adcode") or _hash(place),)
+        elif roles:
+            scope = ("role", roles[0])
+        else:
+            scope = ("article", *ctx.key)
+        person = self.kg.add(instance_iri("official", *scope, om.name), "Official", om.name)
+        self.kg.alt(person, om.text.replace(" ", "").replace("\u3000", ""))
+        for title, body, post_place in posts:
+            if not title.role:
+                continue
+            where = body or post_place or ""
+            post = self.kg.add(
+                instance_iri("post", *scope, om.name, title.role, _hash(where)),
+                "Post",
+                (self.kg.g.nodes[where]["label"] if where else "") + title.role,
+            )
+            role = self.kg.add(instance_iri("role", title.role), "Role", title.role)
+            self.kg.link(person, "holds", post)
+            self.kg.link(post, "role", role)
+            if body:
+                self.kg.link(post, "postIn", body)
+            if post_place:
+                self.kg.link(post, "jurisdiction", post_place)
+        if place and not any(t.role for t in om.titles):
+            # A leader listed without a title (该县领导…): placed, but holds no post.
+            post = self.kg.add(instance_iri("post", *scope, om.name, "", _hash(place)), "Post",
+                               self.kg.g.nodes[place]["label"])
+            self.kg.link(person, "holds", post)
+            self.kg.link(post, "jurisdiction", place)
+        self._mention(ctx, person, om.start, om.end, om.text)
+
+    def _edge_targets(self, node: str, name: str) -> list[str]:
+        return sorted(v for _, v, d in self.kg.g.out_edges(node, data=True) if d.get("name") == name)
+
+    # -- campaigns and targets --------------------------------------------------
+    def _campaigns(self, ctx: _Context, ann: Annotations) -> None:
+        for cm in ann.campaigns:
+            iri = self.kg.add(instance_iri("campaign", cm.name), "Campaign", cm.name)
+            self.kg.alt(iri, cm.text)
+            if ctx.main_home and not any(w in cm.name for w in _NOT_LOCAL_CAMPAIGN):
+                self.kg.link(iri, "conductedBy", ctx.main_home)
+            self._mention(ctx, iri, cm.start, cm.end, cm.text)
+
+    def _target(self, ctx: _Context, tm: TargetMention) -> None:
+        label = f"{tm.indicator}{tm.change or ''}{tm.value}{tm.unit}"
+        iri = self.kg.add(
+            instance_iri("target", *ctx.key, f"{tm.start}-{tm.end}", tm.indicator, str(tm.value), tm.unit),
+            "Target",
+            label,
+            indicator=tm.indicator,
+            value=tm.value,
+            unit=tm.unit,
+            change=tm.change,
+            target_kind=tm.kind,
+        )
+        place = self._sentence_place(ctx, tm.start) or ctx.main_home
+        if place:
+            self.kg.link(iri, "place", place)
+        if tm.campaign:
+            camp = self.kg.add(instance_iri("campaign", tm.campaign), "Campaign", tm.campaign)
+            self.kg.link(iri, "campaign", camp)
+        self._mention(ctx, iri, tm.start, tm.end, tm.text)
+
+    def _sentence_place(self, ctx: _Context, start: int) -> str | None:
+        """The last place named earlier in the same sentence, if any."""
+        text = ctx.article.text
+        begin = 0
+        for m in SENTENCE_END.finditer(text, 0, start):
+            begin = m.end()
+        best = None
+        for s, e, iri in ctx.spans:
+            if begin <= s and e <= start and (best is None or s > best[0]):
+                best = (s, iri)
+        return best[1] if best else None
+
+    # -- provenance -------------------------------------------------------------
+    def _mention(self, ctx: _Context, entity: str, start: int, end: int, written: str) -> None:
+        """Record that the article names ``entity`` at [start, end).
+
+        The anchor is cut from the article text itself, so provenance can never
+        disagree with the offsets whatever a component put in ``written``."""
+        anchor = ctx.article.text[start:end]
+        if not anchor or start < 0:
+            raise ValueError(f"{ctx.article.path}: empty mention {start}-{end} for {written!r}")
+        iri = instance_iri("mention", *ctx.key, f"{start}-{end}-{_hash(entity)}")
+        self.kg.add(iri, "Mention", None, begin=start, end=end, anchor=anchor)
+        self.kg.link(iri, "article", ctx.iri)
+        self.kg.link(iri, "denotes", entity)
+        self.kg.link(ctx.iri, "mentions", entity)

@@ -1,0 +1,145 @@
+"""The resolver on hand-made annotation records (no extraction involved), so a
+failure here is about resolution: home places, canonical names, posts, identity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+
+from kg.annotate.records import (
+    AgencyMention,
+    AnaphorMention,
+    Annotations,
+    CampaignMention,
+    OfficialMention,
+    PlaceMention,
+    TargetMention,
+    Title,
+)
+from kg.export import to_rdf
+from kg.model import Article
+from kg.namespaces import LT, ORG, RDFS, SCHEMA, instance_iri
+from kg.resolve import Resolver, fold_agency_name
+
+TEXT = "江油市委书记钱振宇主持召开会议。市委、市人民政府高度重视，我市坚决打好碧水保卫战，优良天数比例达到90.1%。"
+
+
+def at(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return start, start + len(sub)
+
+
+def annotations(text: str = TEXT) -> Annotations:
+    ann = Annotations()
+    s, e = at(text, "江油市")
+    ann.places.append(PlaceMention(s, e, "江油市", "江油市", "510781", "county", "510700"))
+    s, e = at(text, "我市")
+    ann.anaphora.append(AnaphorMention(s, e, "我市", "市"))
+    s, e = at(text, "江油市委")
+    ann.agencies.append(AgencyMention(s, e, "江油市委", "江油市委", place_text="江油市", in_title=True))
+    s, e = at(text, "市委", 1)
+    ann.agencies.append(AgencyMention(s, e, "市委", "市委", level="市"))
+    s, e = at(text, "市人民政府")
+    ann.agencies.append(AgencyMention(s, e, "市人民政府", "市人民政府", level="市"))
+    s, e = at(text, "钱振宇")
+    title = Title(role="市委书记", raw="江油市委书记", body="江油市委", place_text="江油市")
+    ann.officials.append(OfficialMention(s, e, "钱振宇", "钱振宇", (title,)))
+    s, e = at(text, "碧水保卫战")
+    ann.campaigns.append(CampaignMention(s - 2, e, "打好碧水保卫战", "碧水保卫战"))
+    s, e = at(text, "优良天数比例达到90.1%")
+    ann.targets.append(TargetMention(s, e, text[s:e], "优良天数比例", Decimal("90.1"), "%"))
+    return ann
+
+
+def resolve(*docs: tuple[str, str, Annotations]):
+    resolver = Resolver()
+    for path, text, ann in docs:
+        resolver.add(Article(path, text, {"title": "测试"}), ann)
+    return to_rdf(resolver.finish())
+
+
+def label(g, node) -> str:
+    return str(g.value(node, RDFS.label))
+
+
+def test_fold_agency_name_drops_zhonggong_and_renmin():
+    assert fold_agency_name("中共江油市委") == "江油市委"
+    assert fold_agency_name("江油市人民政府") == "江油市政府"
+    assert fold_agency_name("人民检察院") == "人民检察院"
+
+
+def test_bare_agencies_take_the_articles_city():
+    g = resolve(("a.txt", TEXT, annotations()))
+    place = URIRef(instance_iri("place", "510781"))
+    agencies = {label(g, a): a for a in g.subjects(predicate=None, object=LT.Agency)}
+    assert set(agencies) == {"江油市委", "江油市政府"}
+    gov = agencies["江油市政府"]
+    assert (gov, LT.jurisdiction, place) in g
+    forms = {str(o) for o in g.objects(gov, None) if isinstance(o, Literal)}
+    assert {"市人民政府", "市政府"} <= forms
+    # the written 江油市委 and the bare 市委 are one node
+    assert len(set(g.subjects(LT.jurisdiction, place))) == 2
+
+
+def test_post_has_role_body_and_place():
+    g = resolve(("a.txt", TEXT, annotations()))
+    person = URIRef(instance_iri("official", "510781", "钱振宇"))
+    assert (person, RDFS.label, Literal("钱振宇", lang="zh")) in g
+    (post,) = list(g.objects(person, ORG.holds))
+    role = g.value(post, ORG.role)
+    assert label(g, role) == "市委书记"
+    assert label(g, g.value(post, ORG.postIn)) == "江油市委"
+    assert g.value(post, LT.jurisdiction) == URIRef(instance_iri("place", "510781"))
+
+
+def test_place_ancestors_and_anaphora():
+    g = resolve(("a.txt", TEXT, annotations()))
+    county = URIRef(instance_iri("place", "510781"))
+    city = g.value(county, SCHEMA.containedInPlace)
+    assert label(g, city) == "绵阳市"
+    assert label(g, g.value(city, SCHEMA.containedInPlace)) == "四川省"
+    article = URIRef(instance_iri("article", "a.txt"))
+    # 我市 is a mention of the county-level city
+    mentions = [m for m in g.subjects(LT.denotes, county) if (m, LT.article, article) in g]
+    texts = sorted(str(g.value(m, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf")))
+                   for m in mentions)
+    assert texts == ["我市", "江油市"]
+    # the city is an ancestor only: not mentioned by the article
+    assert (article, SCHEMA.mentions, city) not in g
+
+
+def test_campaign_and_target_are_placed():
+    g = resolve(("a.txt", TEXT, annotations()))
+    county = URIRef(instance_iri("place", "510781"))
+    camp = URIRef(instance_iri("campaign", "碧水保卫战"))
+    assert (camp, LT.conductedBy, county) in g
+    (target,) = list(g.subjects(LT.indicator, Literal("优良天数比例", lang="zh")))
+    assert g.value(target, LT.value).toPython() == Decimal("90.1")
+    assert g.value(target, LT.place) == county
+    assert str(g.value(target, LT.kind)) == "result"
+
+
+def test_same_official_in_two_articles_is_one_node_and_unplaced_agencies_are_not():
+    other = "市委召开会议。"
+    ann2 = Annotations()
+    ann2.agencies.append(AgencyMention(0, 2, "市委", "市委", level="市"))
+    g = resolve(("a.txt", TEXT, annotations()), ("b.txt", TEXT, annotations()), ("c.txt", other, ann2))
+    officials = set(g.subjects(None, LT.Official))
+    assert len(officials) == 1
+    # c.txt names no place: its 市委 stays as written, scoped to the article
+    c_agencies = [a for a in g.objects(URIRef(instance_iri("article", "c.txt")), SCHEMA.mentions)]
+    assert [label(g, a) for a in c_agencies] == ["市委"]
+    assert g.value(c_agencies[0], LT.jurisdiction) is None
+    assert c_agencies[0] not in set(g.objects(URIRef(instance_iri("article", "a.txt")), SCHEMA.mentions))
+
+
+def test_every_mention_anchor_matches_the_text():
+    g = resolve(("a.txt", TEXT, annotations()))
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    for m in g.subjects(None, LT.Mention):
+        begin = g.value(m, URIRef(nif + "beginIndex")).toPython()
+        end = g.value(m, URIRef(nif + "endIndex")).toPython()
+        assert TEXT[begin:end] == str(g.value(m, URIRef(nif + "anchorOf")))
