@@ -22,7 +22,11 @@ def _literal(value: object, literal: str) -> Literal:
     if literal == "zh":
         return Literal(str(value), lang="zh")
     if literal == "decimal":
-        return Literal(Decimal(str(value)), datatype=XSD.decimal)
+        # XSD canonical form ("32.0", "3.5"): rdflib's Turtle writer rewrites
+        # Decimal("32") as 32.0 but its JSON-LD writer keeps "32", two different
+        # RDF terms; writing the canonical form makes every format agree.
+        lex = format(Decimal(str(value)).normalize(), "f")
+        return Literal(lex if "." in lex else lex + ".0", datatype=XSD.decimal)
     if literal == "int":
         return Literal(int(value), datatype=XSD.integer)  # type: ignore[call-overload]
     if literal == "date":
