@@ -28,12 +28,15 @@ from kg.annotate.records import (
     TargetMention,
     Title,
 )
+from kg.data import read_lines
 from kg.graph import KnowledgeGraph
 from kg.model import Article
 from kg.namespaces import instance_iri
 
 LEVEL_CHARS = ("省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
+MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部")
 # Bodies that name a higher authority's inspection rather than the local place's own work.
 _NOT_LOCAL_CAMPAIGN = ("督察", "中央", "国家")
 
@@ -98,6 +101,7 @@ class Resolver:
 
         self.kg = KnowledgeGraph()
         self.gaz = load_gazetteer()
+        self._national = frozenset(read_lines("agency_national.txt"))
 
     # -- public -----------------------------------------------------------
     def add(self, article: Article, ann: Annotations) -> None:
@@ -221,28 +225,49 @@ class Resolver:
                 return iri
         return None
 
-    def _place_by_text(self, ctx: _Context, text: str | None) -> str | None:
-        """A place written as ``text`` (a name, or a bare level character)."""
+    def _place_by_text(self, ctx: _Context, text: str | None, pos: int) -> str | None:
+        """A place written as ``text`` (a name, or a bare level character) at ``pos``."""
         if not text:
             return None
         if text in ctx.by_name:
             return ctx.by_name[text]
         if text in LEVEL_CHARS:
-            return ctx.home(text)
+            return self._home_near(ctx, text, pos)
         return None
+
+    def _home_near(self, ctx: _Context, level: str, pos: int) -> str | None:
+        """The place a bare level word at ``pos`` refers to: the last place of that
+        level named earlier in the same sentence (泰安市生态环境局…、市…中心: still
+        泰安市), else the article's own place at that level."""
+        begin = self._sentence_start(ctx, pos)
+        best = None
+        for s, _e, iri in ctx.spans:
+            if begin <= s < pos and ctx.places[iri].name.endswith(level):
+                if best is None or s > best[0]:
+                    best = (s, iri)
+        return best[1] if best else ctx.home(level)
+
+    @staticmethod
+    def _sentence_start(ctx: _Context, pos: int) -> int:
+        begin = 0
+        for m in SENTENCE_END.finditer(ctx.article.text, 0, pos):
+            begin = m.end()
+        return begin
 
     # -- agencies -------------------------------------------------------------
     def _agency_iri(self, ctx: _Context, written: str, place_text: str | None, level: str | None,
-                    place_iri: str | None = None) -> str:
+                    pos: int, place_iri: str | None = None) -> str:
         """Canonical agency node for a written name (added if new)."""
         folded = fold_agency_name(written)
         rest = folded
+        if not level and not place_text and folded[:1] in LEVEL_CHARS:
+            level = folded[:1]  # 省委省政府…督察组 is a bare provincial body
         if place_iri is None and place_text:
-            place_iri = self._place_by_text(ctx, place_text)
+            place_iri = self._place_by_text(ctx, place_text, pos)
         if place_text and folded.startswith(place_text):
             rest = folded[len(place_text):]
         elif place_iri is None and level and folded.startswith(level):
-            place_iri = ctx.home(level)
+            place_iri = self._home_near(ctx, level, pos)
             rest = folded[len(level):] if place_iri else folded
             if place_iri and not rest:
                 place_iri = None  # a bare level word is no agency
@@ -252,6 +277,13 @@ class Resolver:
             scope: tuple[str, ...] = (place.get("adcode") or _hash(place_iri),)
         elif level or place_text:
             canonical, scope = folded, ("article", *ctx.key)
+        elif not self._is_national(folded) and ctx.main_home:
+            # A named local body without its jurisdiction written (组建生态环境保护指挥中心
+            # in an article about one city) belongs to the article's own place.
+            place_iri = ctx.main_home
+            place = self.kg.g.nodes[place_iri]
+            canonical = place["label"] + folded
+            scope = (place.get("adcode") or _hash(place_iri),)
         else:
             canonical, scope = folded, ()
         iri = self.kg.add(instance_iri("agency", *scope, canonical), "Agency", canonical)
@@ -262,32 +294,37 @@ class Resolver:
         ctx.agencies.setdefault(folded, iri)
         return iri
 
+    def _is_national(self, name: str) -> bool:
+        """National bodies keep no jurisdiction: the listed ones, those named for the
+        centre (中央…, 国家…, 国务院…), and ministries (…部)."""
+        return name in self._national or name.startswith(NATIONAL_PREFIXES) or bool(MINISTRY.match(name))
+
     def _agency(self, ctx: _Context, am: AgencyMention) -> str:
         place_iri = self._place_in(ctx, am.start, am.start + len(am.place_text)) if am.place_text else None
-        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, place_iri)
+        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri)
         if am.parent and am.parent in ctx.agencies:
             self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
         ctx.agency_spans.append((am.start, iri))
         return iri
 
-    def _body(self, ctx: _Context, title: Title) -> str | None:
+    def _body(self, ctx: _Context, title: Title, pos: int) -> str | None:
         if not title.body:
             return None
         if title.body in ctx.agencies:
             return ctx.agencies[title.body]
         level = next((c for c in LEVEL_CHARS if title.body.startswith(c)), None)
-        return self._agency_iri(ctx, title.body, title.place_text, level)
+        return self._agency_iri(ctx, title.body, title.place_text, level, pos)
 
     # -- officials ------------------------------------------------------------
     def _official(self, ctx: _Context, om: OfficialMention) -> None:
         posts = []
         for title in om.titles:
-            body = self._body(ctx, title)
+            body = self._body(ctx, title, om.start)
             place = None
             if body:
                 place = next(iter(self._edge_targets(body, "jurisdiction")), None)
             if place is None:
-                place = self._place_by_text(ctx, title.place_text)
+                place = self._place_by_text(ctx, title.place_text, om.start)
             posts.append((title, body, place))
         place = next((p for _, _, p in posts if p), None)
         roles = [t.role for t, _, _ in posts if t.role]
@@ -357,10 +394,7 @@ class Resolver:
 
     def _sentence_place(self, ctx: _Context, start: int) -> str | None:
         """The last place named earlier in the same sentence, if any."""
-        text = ctx.article.text
-        begin = 0
-        for m in SENTENCE_END.finditer(text, 0, start):
-            begin = m.end()
+        begin = self._sentence_start(ctx, start)
         best = None
         for s, e, iri in ctx.spans:
             if begin <= s and e <= start and (best is None or s > best[0]):
