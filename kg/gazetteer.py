@@ -32,6 +32,9 @@ class Division:
     longitude: float | None
 
 
+AUTONOMOUS_SUFFIXES = (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"))
+
+
 def _float(text: str) -> float | None:
     return float(text) if text else None
 
@@ -59,6 +62,15 @@ class Gazetteer:
                         "fix the adcode or rebuild the gazetteer"
                     )
                 self._old.setdefault(old, []).append(self._by_code[code])
+        # Autonomous divisions are usually written with the short form and the
+        # plain suffix (北川羌族自治县 → 北川县, 恩施土家族苗族自治州 → 恩施州):
+        # full-name-like forms, kept with the former names.
+        for d in divisions:
+            for long_suffix, plain in AUTONOMOUS_SUFFIXES:
+                if d.short and d.name.endswith(long_suffix):
+                    form = d.short + plain
+                    if form not in self._full:
+                        self._old.setdefault(form, []).append(d)
 
     def __len__(self) -> int:
         return len(self._by_code)

@@ -85,3 +85,11 @@ def test_loads_fast():
     t = time.perf_counter()
     load_gazetteer()
     assert time.perf_counter() - t < 0.1
+
+
+def test_autonomous_divisions_answer_to_their_everyday_form():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert [d.name for d in gaz.lookup("北川县")] == ["北川羌族自治县"]
+    assert [d.name for d in gaz.lookup("恩施州")] == ["恩施土家族苗族自治州"]
