@@ -1,0 +1,437 @@
+"""lt_agencies: government and Party bodies named in the text.
+
+Chinese agency names are built from a small grammar rather than listed: an
+optional 中共, a jurisdiction (泰安市, or only its level 市 in 市委), and a
+core — a government or Party head (委, 政府, 人大常委会), a department
+stem with a suffix (生态环境 + 局, 水利 + 部), a national body (国务院) —
+followed by any number of sub-bodies (水利部 + 河湖管理司 + 河湖长制工作处).
+Named governance bodies (…领导小组, …指挥部) have a free phrase before
+their suffix; it starts at the nearest clear boundary (成立, 的, a quote).
+Every piece of vocabulary lives in ``kg/data/agency_*.txt``; this module
+holds only the grammar, so a new department is a line in a data file.
+
+Names are as written; the resolver completes bare forms (市委) with the
+article's place, folds 中共 and 人民, and merges aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.annotate.records import AgencyMention, PlaceMention, mirror_spans
+from kg.data import read_lines
+from kg.errors import DataError
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Characters that always end a free phrase (a named body's modifier).
+PHRASE_BREAK = set("，,。；;：:！!？?、（）()【】[]《》<>〈〉「」『』\"'“”‘’ \t\r\n\u3000·—-…/|")
+# Characters a ministry's sub-body name (种植业管理司) does not contain.
+FREE_STOP = (
+    "的了在是和与及等到对向为将把被从要也都就并或这那其之以于个们各该本我第年月日召开出席主持长署通报印发"
+)
+ORDINAL = "第[一二三四五六七八九十百零〇0-9]+"
+# Anaphoric or quantifying characters before a level character: 全市, 我县, 各区.
+ANAPHOR_BEFORE_LEVEL = set("全我该本各两此其")
+
+
+def _jieba_ready():
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba
+
+
+def is_word(text: str, min_freq: int = 1) -> bool:
+    """True when jieba's dictionary holds ``text`` as a word (a frequency of
+    0 marks a prefix, not a word)."""
+    return _jieba_ready().dt.FREQ.get(text, 0) >= min_freq
+
+
+PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def is_place_word(text: str) -> bool:
+    """True when jieba's dictionary knows ``text`` as a proper noun (泰安市,
+    崇阳县): the fallback for places the gazetteer step did not mark."""
+    import jieba.posseg
+
+    _jieba_ready()
+    return is_word(text) and jieba.posseg.dt.word_tag_tab.get(text) in PLACE_TAGS
+
+
+def _alt(words: list[str] | set[str]) -> str:
+    """Regex alternation, longest first, so the regex prefers 人大常委会 to 人大."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    kinds: frozenset[str]
+    block: str
+
+
+@dataclass(frozen=True)
+class AgencyLexicon:
+    """Every word list the grammar uses (loaded once from ``kg/data``)."""
+
+    levels: tuple[str, ...]
+    heads: tuple[str, ...]
+    party_heads: frozenset[str]
+    bare_heads: tuple[str, ...]
+    stems: tuple[str, ...]
+    modifiers: tuple[str, ...]
+    suffixes: tuple[Suffix, ...]
+    national: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    inside: tuple[str, ...]
+    start: tuple[str, ...]
+    boundaries: tuple[str, ...]
+    titles: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> AgencyLexicon:
+        heads, party = [], set()
+        for line in read_lines("agency_heads.txt"):
+            parts = line.split()
+            heads.append(parts[0])
+            if "party" in parts[1:]:
+                party.add(parts[0])
+        suffixes = []
+        for line in read_lines("agency_suffixes.txt"):
+            parts = line.split()
+            if len(parts) < 2:
+                raise DataError(
+                    f"agency_suffixes.txt: line {line!r} needs a suffix and its kinds (dept,sub,named)"
+                )
+            block = parts[2][1:] if len(parts) > 2 and parts[2].startswith("!") else ""
+            suffixes.append(Suffix(parts[0], frozenset(parts[1].split(",")), block))
+        context: dict[str, list[str]] = {"before": [], "after": [], "inside": [], "start": []}
+        for line in read_lines("agency_context.txt"):
+            key, _, word = line.partition(" ")
+            if key not in context or not word.strip():
+                raise DataError(f"agency_context.txt: line {line!r} must be 'before|after|inside|start WORD'")
+            context[key].append(word.strip())
+        return cls(
+            levels=tuple(read_lines("agency_levels.txt")),
+            heads=tuple(heads),
+            party_heads=frozenset(party),
+            bare_heads=tuple(read_lines("agency_bare_heads.txt")),
+            stems=tuple(read_lines("agency_stems.txt")),
+            modifiers=tuple(read_lines("agency_modifiers.txt")),
+            suffixes=tuple(suffixes),
+            national=tuple(read_lines("agency_national.txt")),
+            before=tuple(context["before"]),
+            after=tuple(context["after"]),
+            inside=tuple(context["inside"]),
+            start=tuple(context["start"]),
+            boundaries=tuple(read_lines("agency_boundaries.txt")),
+            titles=tuple(read_lines("titles.txt")),
+        )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> AgencyLexicon:
+    return AgencyLexicon.load()
+
+
+def _suffix_alt(suffixes: list[Suffix]) -> str:
+    parts = []
+    for s in sorted(suffixes, key=lambda s: (-len(s.text), s.text)):
+        block = f"(?![{re.escape(s.block)}])" if s.block else ""
+        parts.append(f"{re.escape(s.text)}{block}")
+    return "|".join(parts)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # gov | dept | national | bare | named
+    level: str | None = None
+    place_text: str | None = None
+    parent_end: int | None = None  # end of the enclosing body written before it
+
+
+class AgencyFinder:
+    """Find agency spans in a text with the grammar above (pure function of
+    text + places, so it is testable without spaCy)."""
+
+    def __init__(self, lex: AgencyLexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+        lx = self.lex
+        level = f"(?:{_alt(lx.levels)})"
+        stem = f"(?:{_alt(lx.stems)})"
+        word = f"(?:{_alt(list(lx.stems) + list(lx.modifiers))})"
+        dept_suf = _suffix_alt([s for s in lx.suffixes if "dept" in s.kinds])
+        sub_suf = _suffix_alt([s for s in lx.suffixes if "sub" in s.kinds])
+        prefix = f"(?:中央|国家|{level}委{level}?政府|(?P<lv2>{level}))"
+        self.level_re = re.compile(level)
+        # a named body's phrase says what it governs: it holds a known word
+        self.word_re = re.compile(word + "|生态|环境|污染|防治|保护|治理|攻坚|监督|督察|督查|发展|区|园")
+        self.gov_re = re.compile(f"(?P<lv>{level})(?:{_alt(lx.heads)})(?![员])")
+        # 生态环境局, 市环保局, 中央第二生态环境保护督察组, 省委第三巡视组 (a
+        # prefix and an ordinal may stand for the stem)
+        self.dept_re = re.compile(
+            f"{prefix}?(?:{ORDINAL})?{stem}{word}{{0,4}}(?:{dept_suf})"
+            f"|(?:中央|国家|{level}委{level}?政府|{level}委|{level})(?:{ORDINAL})(?:{dept_suf})"
+        )
+        self.sub_re = re.compile(f"{word}{{1,5}}(?:{sub_suf})|党组(?![书副成会])")
+        # a ministry's departments and divisions have free names (种植业管理司)
+        free = f"[^\\s{re.escape(FREE_STOP)}\\W\\d]"
+        ministry_suf = _suffix_alt([s for s in lx.suffixes if s.text in ("司", "处", "局")])
+        self.ministry_sub_re = re.compile(f"{free}{{2,8}}?(?:{ministry_suf})")
+        # a bureau's branches are named after their district (…局岱山分局)
+        self.branch_re = re.compile(f"{free}{{2,4}}?分局")
+        # a leading group's or committee's own office (…领导小组办公室)
+        self.office_re = re.compile("办公室")
+        self.national_re = re.compile(_alt(lx.national))
+        self.bare_re = re.compile(f"(?:{_alt(lx.bare_heads)})")
+        named = sorted((s for s in lx.suffixes if "named" in s.kinds), key=lambda s: -len(s.text))
+        self.named_re = re.compile(_suffix_alt(named))
+        self.title_re = re.compile(f"(?:{_alt(lx.titles)})(?![会])")
+
+    # -- helpers -------------------------------------------------------------
+    def _word_crossing(self, text: str, start: int, end: int) -> bool:
+        """True when a dictionary word crosses the span's edge (集中办理 for 中办)."""
+        left = text[start - 1 : start + 1] if start > 0 else ""
+        right = text[end - 1 : end + 1] if end < len(text) else ""
+        return (len(left) == 2 and is_word(left)) or (len(right) == 2 and is_word(right))
+
+    def _place_before(
+        self, text: str, pos: int, lv: str | None, places: list[PlaceMention]
+    ) -> tuple[int, str] | None:
+        """A place written right before a body: one ending at ``pos`` (泰安 +
+        生态环境局) or one whose own suffix is the body's level character
+        (泰安市 + 市委's 市). Falls back to jieba's dictionary of place names
+        when the gazetteer step found none there."""
+        for p in places:
+            if p.end == pos and p.start < pos:
+                return p.start, text[p.start : p.end]
+            if lv and p.end == pos + len(lv) and p.start < pos and text[p.start : p.end].endswith(lv):
+                return p.start, text[p.start : p.end]
+        if lv:
+            for k in (4, 3, 2, 1):
+                s = pos - k
+                if s < 0:
+                    continue
+                cand = text[s : pos + len(lv)]
+                if cand[0] in ANAPHOR_BEFORE_LEVEL or not all(CJK.match(c) for c in cand):
+                    continue
+                if is_place_word(cand):
+                    return s, cand
+        return None
+
+    def _generic_before(self, text: str, start: int) -> bool:
+        head = text[max(0, start - 6) : start]
+        if any(head.endswith(w) for w in self.lex.before):
+            return True
+        # 乡镇党委, 市县环保局: a bare form's level character after another one
+        if start > 0 and self.level_re.match(text, start) and self.level_re.fullmatch(text[start - 1]):
+            return True
+        return False
+
+    def _generic_after(self, text: str, end: int) -> bool:
+        tail = text[end : end + 4]
+        return any(tail.startswith(w) for w in self.lex.after)
+
+    def _subs(self, text: str, end: int) -> list[int]:
+        """Ends of the sub-bodies written right after a body (司, 处, 室…)."""
+        ends = []
+        while True:
+            m = self.sub_re.match(text, end)
+            if not m and text[end - 1 : end] in ("部", "司"):
+                m = self.ministry_sub_re.match(text, end)
+            if not m and text[end - 1 : end] == "局":
+                m = self.branch_re.match(text, end)
+            if not m and text.endswith(("小组", "委员会", "指挥部"), 0, end):
+                m = self.office_re.match(text, end)
+            if not m:
+                return ends
+            end = m.end()
+            ends.append(end)
+
+    def _named_start(self, text: str, suffix_start: int) -> int | None:
+        """Left edge of a named body's free phrase, or None when there is no
+        clear boundary within reach."""
+        lo = max(0, suffix_start - 40)
+        i = suffix_start
+        while i > lo:
+            if text[i - 1] in PHRASE_BREAK:
+                return i
+            for w in self.lex.boundaries:
+                if text.endswith(w, 0, i):
+                    return i
+            i -= 1
+        return 0 if i == 0 else None
+
+    # -- main ----------------------------------------------------------------
+    def find(self, text: str, places: list[PlaceMention] | None = None) -> list[AgencyMention]:
+        places = places or []
+        cands: list[_Candidate] = []
+        for m in self.gov_re.finditer(text):
+            lv = m.group("lv")
+            cands.append(_Candidate(m.start(), m.end(), "gov", level=lv))
+        for m in self.dept_re.finditer(text):
+            lv = m.group("lv2")
+            cands.append(_Candidate(m.start(), m.end(), "dept", level=lv))
+        for m in self.national_re.finditer(text):
+            if len(m.group()) <= 2 and self._word_crossing(text, m.start(), m.end()):
+                continue
+            cands.append(_Candidate(m.start(), m.end(), "national"))
+        for m in self.bare_re.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "bare"))
+        for m in self.named_re.finditer(text):
+            s = self._named_start(text, m.start())
+            if s is None:
+                continue
+            while s < m.start() and text[s] in "“\"‘'「『":
+                s += 1
+            phrase = text[s : m.start()]
+            shortest = 2 if m.group() == "管委会" else 4  # 高新区管委会
+            if len(phrase) < shortest or any(w in phrase for w in self.lex.inside):
+                continue
+            if self.named_re.search(phrase) or not self.word_re.search(phrase):
+                continue
+            if any(phrase.startswith(w) for w in self.lex.start):
+                continue
+            if not all(CJK.match(c) or c.isalnum() for c in phrase):
+                continue
+            cands.append(_Candidate(s, m.end(), "named"))
+
+        # jurisdiction written before the body
+        for c in cands:
+            if c.kind in ("gov", "dept"):
+                found = self._place_before(text, c.start, c.level, places)
+                if found:
+                    c.start, c.place_text = found
+                    c.level = None
+            elif c.kind == "named":
+                # 南阳市卧龙区…办公室: the jurisdiction is the last of the places
+                # written in a row at the start; the name starts there
+                starts = {p.start: p for p in places}
+                chained = None
+                while c.start in starts and starts[c.start].end < c.end:
+                    chained = starts[c.start]
+                    if chained.end not in starts:
+                        break
+                    c.start = chained.end
+                if chained is not None:
+                    c.start = chained.start
+                    c.place_text = text[chained.start : chained.end]
+                else:
+                    lvm = self.level_re.match(text, c.start)
+                    if lvm and lvm.end() < c.end:
+                        c.level = lvm.group()
+            if c.kind in ("gov", "dept") and text.endswith("中共", 0, c.start):
+                c.start -= 2
+        cands = [c for c in cands if c.kind != "gov" or c.level or c.place_text]
+
+        # sub-bodies: extend, remembering each enclosing body
+        extended: list[_Candidate] = []
+        for c in cands:
+            extended.append(c)
+            for end in self._subs(text, c.end):
+                extended.append(
+                    _Candidate(c.start, end, c.kind, c.level, c.place_text, parent_end=extended[-1].end)
+                )
+        # longest wins; nested enclosing bodies (same start, parents) are kept
+        extended.sort(key=lambda c: (-(c.end - c.start), c.start))
+        chosen: list[_Candidate] = []
+        taken = [False] * (len(text) + 1)
+        for c in extended:
+            if any(taken[c.start : c.end]):
+                continue
+            if self._generic_before(text, c.start) or self._generic_after(text, c.end):
+                continue
+            if _inside_book_title(text, c.start):
+                continue
+            chosen.append(c)
+            for i in range(c.start, c.end):
+                taken[i] = True
+        # enclosing bodies of the chosen ones (水利部 in 水利部河湖管理司)
+        by_span = {(c.start, c.end): c for c in extended}
+        parents = []
+        for c in chosen:
+            pe = c.parent_end
+            while pe is not None:
+                p = by_span.get((c.start, pe))
+                if p is None:
+                    break
+                parents.append(p)
+                pe = p.parent_end
+        chosen.extend(parents)
+        # enclosing bodies first (水利部 before 水利部河湖管理司): a reader can link
+        # each body to a parent it has already seen
+        chosen.sort(key=lambda c: (c.start, c.end))
+        self._coordinate(text, chosen)
+        out = []
+        for c in chosen:
+            name = text[c.start : c.end]
+            parent = text[c.start : c.parent_end] if c.parent_end else None
+            out.append(
+                AgencyMention(
+                    start=c.start,
+                    end=c.end,
+                    text=name,
+                    name=re.sub(r"\s+", "", name),
+                    place_text=c.place_text,
+                    level=None if c.place_text else c.level,
+                    parent=parent,
+                    in_title=bool(self.title_re.match(text, c.end)),
+                )
+            )
+        return out
+
+    def _coordinate(self, text: str, chosen: list[_Candidate]) -> None:
+        """长垣市委、市政府: the second body shares the first one's place."""
+        for a, b in zip(chosen, chosen[1:], strict=False):
+            if (
+                a.place_text
+                and not b.place_text
+                and b.level
+                and a.place_text.endswith(b.level)
+                and text[a.end : b.start] in ("、", "和", "与", "及")
+            ):
+                b.place_text = a.place_text
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    """True inside 《…》 (a document's title names its issuer, not an actor)."""
+    left = text.rfind("《", 0, pos)
+    if left < 0:
+        return False
+    right = text.rfind("》", 0, pos)
+    return right < left and text.find("》", pos) >= 0
+
+
+@Language.factory(
+    "lt_agencies",
+    assigns=["doc._.lt"],
+    requires=["doc._.lt"],
+    default_config={"span_key": "agencies"},
+)
+def make_agencies(nlp: Language, name: str, span_key: str) -> AgenciesComponent:
+    return AgenciesComponent(span_key=span_key)
+
+
+class AgenciesComponent:
+    """Append AgencyMention records to ``doc._.lt.agencies`` (places, if the
+    lt_places step ran, give the jurisdiction's exact extent)."""
+
+    def __init__(self, span_key: str = "agencies") -> None:
+        self.span_key = span_key
+        self.finder = AgencyFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = doc._.lt
+        found = self.finder.find(doc.text, list(ann.places))
+        ann.agencies.extend(found)
+        mirror_spans(doc, self.span_key, ann.agencies, "AGENCY")
+        return doc

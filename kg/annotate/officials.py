@@ -1,0 +1,565 @@
+"""lt_officials: named officials and the titles written next to them.
+
+There is no list of given names: a name is a surname from
+``kg/data/surnames.txt`` plus one or two characters, and it is only taken
+where something anchors it — a title chain right before it (县委副书记、县长
+张某), a title right after it (习近平总书记), an enumeration after an anchored
+name (副县长卜某、司某), a "X领导" list (县领导王某、李某), a byline whose
+author states a post (◆张某 … 作者系…副局长), or a speaker at the start of a
+clause (楼某某强调). The name must end where the text says so: at
+punctuation, at a word from ``official_boundaries.txt`` (主持, 强调, 等…),
+or, failing that, where jieba's dictionary says a word starts.
+
+Titles are split at 、 and keep their level: 县委 + 书记 → 县委书记; the body
+is the agency lt_agencies found right before the role (so this component
+runs after it), carried over the enumeration for department posts
+(党组书记、局长: both of 泰安市生态环境局) but not for government leaders
+(县委书记、县长: 县长 names no body). Reporters, editors and authors of
+bylines (记者 X, 编校:X) are never officials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.annotate.agencies import CJK, is_word, lexicon
+from kg.annotate.records import AgencyMention, OfficialMention, PlaceMention, Title, mirror_spans
+from kg.data import read_lines
+
+PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
+SPACES = " \u3000\u00a0"
+CLAUSE_START = set("。！!？?；;\n，,：:")
+LEVEL_CHARS = "省市县区州盟旗镇乡"
+LEADER_ROLE = re.compile(f"^(?:常务|代)?副?(?:[{LEVEL_CHARS}])长$")
+PARTY_ROLE = re.compile(f"^([{LEVEL_CHARS}])(?:委|党委|党工委)(?:书记|副书记|常委|委员)$")
+DEPT_OFFICES = "局厅处科司部所站院队"
+BYLINE_MARKS = "◆◇■□●○▲△★☆※♦"
+# Party/people's-congress roles written with their body (县委 + 书记).
+PARTY_BODY_ROLES = frozenset(
+    {
+        "书记",
+        "副书记",
+        "第一书记",
+        "专职副书记",
+        "常委",
+        "委员",
+        "主任",
+        "副主任",
+        "常务副主任",
+        "主席",
+        "副主席",
+        "秘书长",
+        "副秘书长",
+    }
+)
+
+
+@dataclass(frozen=True)
+class OfficialLexicon:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    stopchars: frozenset[str]
+    boundaries: tuple[str, ...]
+    reporter_cues: tuple[str, ...]
+    leader_cues: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    meeting_verbs: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> OfficialLexicon:
+        names = read_lines("surnames.txt")
+        return cls(
+            surnames=frozenset(n for n in names if len(n) == 1),
+            compound_surnames=frozenset(n for n in names if len(n) == 2),
+            titles=tuple(read_lines("titles.txt")),
+            stopchars=frozenset(read_lines("official_stopchars.txt")),
+            boundaries=tuple(sorted(read_lines("official_boundaries.txt"), key=len, reverse=True)),
+            reporter_cues=tuple(sorted(read_lines("official_reporter_cues.txt"), key=len, reverse=True)),
+            leader_cues=tuple(read_lines("official_leader_cues.txt")),
+            speech_verbs=tuple(read_lines("official_speech_verbs.txt")),
+            meeting_verbs=tuple(read_lines("official_meeting_verbs.txt")),
+        )
+
+
+@lru_cache(maxsize=1)
+def official_lexicon() -> OfficialLexicon:
+    return OfficialLexicon.load()
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Role:
+    start: int  # start of the element (place or agency before the role, if any)
+    role_start: int
+    end: int
+    title: Title
+    agency: AgencyMention | None
+
+
+class OfficialFinder:
+    """Find officials in a text, given the agencies and places found before."""
+
+    def __init__(self, lex: OfficialLexicon | None = None, repeat_mentions: bool = False) -> None:
+        self.lex = lex or official_lexicon()
+        self.repeat_mentions = repeat_mentions
+        self.role_re = re.compile(f"(?:{_alt(self.lex.titles)})(?![会制台])")
+        self.party_heads = lexicon().party_heads
+        levels = "|".join(re.escape(x) for x in lexicon().levels)
+        self.leader_re = re.compile(f"(?:该|本|我|全)?(?P<lv>{levels})(?:{_alt(self.lex.leader_cues)})")
+        self.byline_re = re.compile(
+            f"^[ \\t\u3000]*[{BYLINE_MARKS}]?[ \\t\u3000]*"
+            f"(?P<n>[\u3400-\u9fff](?:[ \u3000]{{1,2}}[\u3400-\u9fff]|[\u3400-\u9fff]{{1,3}}))[ \\t\u3000]*$",
+            re.M,
+        )
+
+    # -- names -----------------------------------------------------------------
+    def _bounded(self, text: str, pos: int) -> bool:
+        if pos >= len(text) or text[pos] in PUNCT_END:
+            return True
+        if any(text.startswith(w, pos) for w in self.lex.boundaries):
+            return True
+        if any(text.startswith(w, pos) for w in self.lex.speech_verbs):
+            return True
+        return bool(self.role_re.match(text, pos))
+
+    def _given_ok(self, text: str, start: int, end: int) -> bool:
+        chunk = text[start:end]
+        if not chunk or any(not CJK.match(c) or c in self.lex.stopchars for c in chunk):
+            return False
+        return not self.role_re.match(text, start)
+
+    def _surname_at(self, text: str, i: int) -> int:
+        """Length of the surname starting at ``i`` (2 for 欧阳), 0 if none."""
+        if text[i : i + 2] in self.lex.compound_surnames:
+            return 2
+        if i < len(text) and text[i] in self.lex.surnames:
+            return 1
+        return 0
+
+    def name_at(self, text: str, i: int, strict: bool = False) -> _Name | None:
+        n = self._name_at(text, i, strict)
+        if n is None:
+            return None
+        sl = self._surname_at(text, i)
+        if _common_word(n.name[: sl + 1]) or (len(n.name) > sl + 1 and _common_word(n.name, 20)):
+            return None
+        if len(n.name) == sl + 1 and is_word(n.name, 300):  # 周密(部署), 高度(重视)
+            return None
+        return n
+
+    def _name_at(self, text: str, i: int, strict: bool = False) -> _Name | None:
+        """A person's name starting at ``i``, ended by the text. ``strict``
+        (lists, repeats) wants a clear end; otherwise (right after a title)
+        jieba's dictionary decides between one and two given characters."""
+        sl = self._surname_at(text, i)
+        if not sl:
+            return None
+        j = i + sl
+        # spaced two-character names: 李 海
+        if j < len(text) and text[j] in SPACES and sl == 1:
+            k = j
+            while k < len(text) and text[k] in SPACES and k - j < 3:
+                k += 1
+            if k < len(text) and self._given_ok(text, k, k + 1) and self._bounded(text, k + 1):
+                if k + 1 >= len(text) or text[k + 1] not in SPACES or not self._given_ok(text, k + 2, k + 3):
+                    return _Name(i, k + 1, text[i] + text[k])
+            return None
+        two = self._given_ok(text, j, j + 2) and len(text) >= j + 2
+        one = self._given_ok(text, j, j + 1)
+        if two and self._bounded(text, j + 2):
+            return _Name(i, j + 2, text[i : j + 2])
+        if one and self._bounded(text, j + 1):
+            return _Name(i, j + 1, text[i : j + 1])
+        if strict:
+            return None
+        if two:
+            if is_word(text[j + 1 : j + 3]):
+                return _Name(i, j + 1, text[i : j + 1])
+            return _Name(i, j + 2, text[i : j + 2])
+        return None
+
+    # -- titles ----------------------------------------------------------------
+    def _roles(
+        self, text: str, agencies: list[AgencyMention], places: list[PlaceMention], excluded: list[bool]
+    ) -> list[_Role]:
+        covered = [False] * (len(text) + 1)
+        for a in agencies:
+            for k in range(a.start, a.end):
+                covered[k] = True
+        ag_by_end: dict[int, AgencyMention] = {}
+        for a in agencies:
+            if a.end not in ag_by_end or a.start < ag_by_end[a.end].start:
+                ag_by_end[a.end] = a
+        pl_by_end = {p.end: p for p in places}
+        roles, i = [], 0
+        while i < len(text):
+            if covered[i] or excluded[i]:
+                i += 1
+                continue
+            m = self.role_re.match(text, i)
+            if not m:
+                i += 1
+                continue
+            i = m.end()
+            if any(text.endswith(v, 0, m.start()) for v in self.lex.meeting_verbs):
+                continue
+            agency = ag_by_end.get(m.start())
+            start = agency.start if agency else m.start()
+            place = None
+            if agency is None and m.start() in pl_by_end:
+                place = pl_by_end[m.start()]
+                start = place.start
+            roles.append(
+                _Role(
+                    start,
+                    m.start(),
+                    m.end(),
+                    self._title(text, m.group(), agency, place, agencies, start),
+                    agency,
+                )
+            )
+        return roles
+
+    def _title(
+        self,
+        text: str,
+        role: str,
+        agency: AgencyMention | None,
+        place: PlaceMention | None,
+        agencies: list[AgencyMention],
+        start: int,
+    ) -> Title:
+        if agency is not None:
+            raw = text[agency.start : agency.end] + role
+            place_text = agency.place_text
+            if place_text is None and agency.level:
+                place_text = self._place_from_sentence(text, agency, agencies) or agency.level
+            head = agency.name[2:] if agency.name.startswith("中共") else agency.name
+            if agency.place_text and head.startswith(agency.place_text):
+                lv = agency.place_text[-1] if agency.place_text[-1] in LEVEL_CHARS else ""
+                head = lv + head[len(agency.place_text) :]
+            bare = head[1:] if head[:1] in LEVEL_CHARS else head
+            if bare in self.party_heads and role in PARTY_BODY_ROLES:
+                return Title(role=head + role, raw=raw, body=agency.name, place_text=place_text)
+            return Title(role=role, raw=raw, body=agency.name, place_text=place_text)
+        if place is not None:
+            return Title(role=role, raw=place.text + role, body=None, place_text=place.text)
+        lv = _role_level(role)
+        m = PARTY_ROLE.match(role)
+        body = f"{m.group(1)}委" if m else None
+        return Title(role=role, raw=role, body=body, place_text=lv)
+
+    @staticmethod
+    def _place_from_sentence(text: str, agency: AgencyMention, agencies: list[AgencyMention]) -> str | None:
+        """A bare body (市生态环境保护控制中心) after a full one of the same
+        level in the sentence (泰安市生态环境局…) shares its place."""
+        sent_start = max(text.rfind(c, 0, agency.start) for c in "。！？\n") + 1
+        best = None
+        for a in agencies:
+            if (
+                sent_start <= a.start < agency.start
+                and a.place_text
+                and a.place_text.endswith(agency.level or "-")
+            ):
+                best = a.place_text
+        return best
+
+    @staticmethod
+    def _chain(roles: list[_Role], text: str, k: int) -> list[_Role]:
+        """The roles joined by 、 that end with ``roles[k]``."""
+        chain = [roles[k]]
+        j = k - 1
+        while j >= 0 and roles[j].end + 1 == chain[0].start and text[roles[j].end] == "、":
+            chain.insert(0, roles[j])
+            j -= 1
+        return chain
+
+    @staticmethod
+    def _carry(chain: list[_Role]) -> tuple[Title, ...]:
+        """Carry body and place over an enumeration of titles (党组书记、局长)."""
+        out: list[Title] = []
+        for r in chain:
+            t = r.title
+            if out and r.agency is None and t.raw == t.role:
+                prev = out[-1]
+                lv = _role_level(t.role)
+                place = t.place_text
+                if prev.place_text and (lv is None or prev.place_text.endswith(lv)):
+                    place = prev.place_text
+                body = t.body
+                if body is None and lv is None and not LEADER_ROLE.match(t.role):
+                    body = prev.body
+                t = Title(role=t.role, raw=t.raw, body=body, place_text=place)
+            out.append(t)
+        return tuple(out)
+
+    @staticmethod
+    def _infer_body(
+        text: str, start: int, titles: tuple[Title, ...], agencies: list[AgencyMention]
+    ) -> tuple[Title, ...]:
+        """党组书记、局长戴某 with no body written: the department the sentence
+        is about (泰安市生态环境局…成立由党组书记、局长戴某任组长的…)."""
+        if any(t.body for t in titles):
+            return titles
+        sent_start = max(text.rfind(c, 0, start) for c in "。！？；;\n") + 1
+        before = [a for a in agencies if sent_start <= a.start and a.end <= start]
+        body = None
+        for t in titles:
+            office = t.role[-2] if t.role.endswith("长") and len(t.role) >= 2 else None
+            for a in reversed(before):
+                if office and office in DEPT_OFFICES and a.name.endswith(office):
+                    body = a
+                elif t.role.startswith("党组") and not a.in_title and a.name[-1] in DEPT_OFFICES + "委办心":
+                    body = a
+                if body:
+                    break
+            if body:
+                break
+        if body is None:
+            return titles
+        out = []
+        for t in titles:
+            if _role_level(t.role) is None and not LEADER_ROLE.match(t.role):
+                t = Title(role=t.role, raw=t.raw, body=body.name, place_text=body.place_text or body.level)
+            out.append(t)
+        return tuple(out)
+
+    # -- exclusions --------------------------------------------------------------
+    def _excluded(self, text: str) -> list[bool]:
+        """Characters in bylines: the names after 记者, 编辑, 作者: …"""
+        ex = [False] * (len(text) + 1)
+        for cue in self.lex.reporter_cues:
+            start = 0
+            while (i := text.find(cue, start)) >= 0:
+                start = i + len(cue)
+                j = start
+                if j < len(text) and text[j] in ":：/ \u3000\u00a0":
+                    j += 1
+                elif len(cue) == 1:
+                    continue
+                if cue == "作者" and text.startswith("系", j):
+                    continue
+                k = j
+                while k < len(text) and k - j < 24 and text[k] not in "）)】]，,。；;\n":
+                    k += 1
+                for p in range(i, k):
+                    ex[p] = True
+        return ex
+
+    # -- main ----------------------------------------------------------------------
+    def find(
+        self, text: str, agencies: list[AgencyMention] | None = None, places: list[PlaceMention] | None = None
+    ) -> list[OfficialMention]:
+        agencies = agencies or []
+        places = places or []
+        excluded = self._excluded(text)
+        roles = self._roles(text, agencies, places, excluded)
+        found: dict[tuple[int, int], OfficialMention] = {}
+
+        def add(n: _Name, titles: tuple[Title, ...]) -> None:
+            if any(excluded[n.start : n.end]):
+                return
+            key = (n.start, n.end)
+            if key in found:
+                titles = found[key].titles + tuple(t for t in titles if t not in found[key].titles)
+            found[key] = OfficialMention(n.start, n.end, text[n.start : n.end], n.name, titles)
+
+        role_starts = {r.start for r in roles}
+        for k, r in enumerate(roles):
+            chain = self._chain(roles, text, k)
+            nxt = roles[k + 1] if k + 1 < len(roles) else None
+            if nxt is not None and nxt.start == r.end + 1 and text[r.end] == "、":
+                continue  # the chain goes on
+            titles = self._infer_body(text, chain[0].start, self._carry(chain), agencies)
+            n = self.name_at(text, r.end)
+            if n is not None:
+                extra = self._appointed(text, n.end)
+                add(n, titles + extra)
+                self._enumeration(text, n, titles, role_starts, add)
+                continue
+            n = self._name_before(text, chain[0].start)
+            if n is not None and self._bounded(text, r.end):
+                add(n, titles)
+        self._leaders(text, add)
+        self._byline(text, agencies, places, add)
+        self._speakers(text, add, {o.name for o in found.values()})
+        if self.repeat_mentions:
+            self._repeats(text, found, excluded)
+        return sorted(found.values(), key=lambda o: o.start)
+
+    def _appointed(self, text: str, pos: int) -> tuple[Title, ...]:
+        """戴某任组长: a post the name is given right after it."""
+        if text.startswith("任", pos):
+            m = self.role_re.match(text, pos + 1)
+            if m and (self._bounded(text, m.end()) or text.startswith("的", m.end())):
+                return (Title(role=m.group(), raw=m.group()),)
+        return ()
+
+    def _enumeration(self, text: str, first: _Name, titles, role_starts: set[int], add) -> None:
+        pos = first.end
+        while pos < len(text) and text[pos] == "、" and pos + 1 not in role_starts:
+            n = self.name_at(text, pos + 1, strict=True)
+            if n is None or self.role_re.match(text, n.end):
+                return
+            add(n, titles)
+            pos = n.end
+
+    def _name_before(self, text: str, end: int) -> _Name | None:
+        """A name written right before a title (李某某县长), bounded on its left."""
+        for length in (3, 2, 4):
+            s = end - length
+            if s < 0:
+                continue
+            if (
+                s > 0
+                and CJK.match(text[s - 1])
+                and not is_word(text[max(0, s - 2) : s])
+                and not any(
+                    text.endswith(w, 0, s) for w in ("在", "由", "和", "与", "及", "对", "向", "据", "经")
+                )
+            ):
+                continue
+            n = self.name_at(text, s, strict=True)
+            if n is not None and n.end == end:
+                return n
+        return None
+
+    def _leaders(self, text: str, add) -> None:
+        for m in self.leader_re.finditer(text):
+            title = Title(role="", raw=m.group(), body=None, place_text=m.group("lv"))
+            pos = m.end()
+            for word in ("还有", "有"):  # 出席会议的市领导还有王某、李某
+                if text.startswith(word, pos):
+                    pos += len(word)
+                    break
+            while True:
+                n = self.name_at(text, pos, strict=True)
+                if n is None:
+                    break
+                add(n, (title,))
+                if n.end < len(text) and text[n.end] in "、，,":
+                    pos = n.end + 1
+                    continue
+                break
+
+    def _byline(self, text: str, agencies, places, add) -> None:
+        """◆Name at the top, 作者系…(title) at the bottom: the author is an official."""
+        m = re.search(r"作者系", text)
+        if not m:
+            return
+        top = self.byline_re.search(text, 0, min(len(text), 400))
+        if top is None:
+            return
+        n = self.name_at(text, top.start("n"), strict=True)
+        if n is None or n.end != top.end("n"):
+            return
+        stop = len(text)
+        for c in "。\n）)":
+            k = text.find(c, m.end())
+            if 0 <= k < stop:
+                stop = k
+        sub_roles = [
+            r
+            for r in self._roles(text, agencies, places, [False] * (len(text) + 1))
+            if m.end() <= r.start and r.end <= stop
+        ]
+        if not sub_roles:
+            return
+        chain = self._chain(sub_roles, text, len(sub_roles) - 1)
+        add(n, self._carry(chain))
+
+    def _speakers(self, text: str, add, known: set[str]) -> None:
+        """楼某某强调 at the start of a clause: a speaker, even with no title
+        (only names not found with a title: one person, one record)."""
+        verbs = _alt(self.lex.speech_verbs)
+        for m in re.finditer(f"(?:{verbs})", text):
+            for length in (3, 4):
+                s = m.start() - length
+                if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_START):
+                    continue
+                n = self.name_at(text, s, strict=True)
+                if n is None or n.end != m.start() or n.end - n.start < 3:
+                    continue
+                if is_word(n.name, 300) or n.name in known:
+                    continue
+                known.add(n.name)
+                add(n, ())
+
+    def _repeats(self, text: str, found: dict, excluded: list[bool]) -> None:
+        """Other bounded occurrences of a name already found (张某强调…)."""
+        names = {o.name: o for o in found.values() if o.name == o.text}
+        for name in names:
+            start = 0
+            while (i := text.find(name, start)) >= 0:
+                start = i + 1
+                e = i + len(name)
+                if (i, e) in found or any(excluded[i:e]) or not self._bounded(text, e):
+                    continue
+                if any(a <= i < b or a < e <= b for a, b in found):
+                    continue
+                found[(i, e)] = OfficialMention(i, e, name, name, ())
+
+
+def _common_word(text: str, min_freq: int = 100) -> bool:
+    """True for a dictionary word that is not a person's or place's name
+    (公示, 高度): a surname followed by it is not a name (江海 in 江海波 is)."""
+    import jieba.posseg
+
+    if not is_word(text, min_freq):
+        return False
+    tag = jieba.posseg.dt.word_tag_tab.get(text) or ""
+    return not (tag.startswith("nr") or tag == "ns")
+
+
+def _role_level(role: str) -> str | None:
+    m = LEADER_ROLE.match(role)
+    if m:
+        return next(c for c in reversed(role) if c in LEVEL_CHARS)
+    m = PARTY_ROLE.match(role)
+    if m:
+        return m.group(1)
+    return None
+
+
+@Language.factory(
+    "lt_officials",
+    assigns=["doc._.lt"],
+    requires=["doc._.lt"],
+    default_config={"span_key": "officials", "repeat_mentions": False},
+)
+def make_officials(nlp: Language, name: str, span_key: str, repeat_mentions: bool) -> OfficialsComponent:
+    """``repeat_mentions``: also emit, with no titles, every other bounded
+    occurrence of a name found once (more provenance; the resolver must then
+    merge officials by name within an article)."""
+    return OfficialsComponent(span_key=span_key, repeat_mentions=repeat_mentions)
+
+
+class OfficialsComponent:
+    """Append OfficialMention records to ``doc._.lt.officials`` (runs after
+    lt_agencies: the titles' bodies are the agencies it found)."""
+
+    def __init__(self, span_key: str = "officials", repeat_mentions: bool = False) -> None:
+        self.span_key = span_key
+        self.finder = OfficialFinder(repeat_mentions=repeat_mentions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = doc._.lt
+        ann.officials.extend(self.finder.find(doc.text, list(ann.agencies), list(ann.places)))
+        mirror_spans(doc, self.span_key, ann.officials, "OFFICIAL")
+        return doc

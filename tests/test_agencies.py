@@ -1,0 +1,187 @@
+"""lt_agencies on a blank pipeline, with invented sentences (places that are
+in neither the seeds nor the dev set). Places are injected by hand, as
+lt_places would, so these tests do not depend on the gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.annotate import agencies as agencies_module  # noqa: F401  (registers the factory)
+from kg.annotate.records import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh")  # character segmentation: our records do not need jieba tokens
+    nlp.add_pipe("lt_agencies")
+    return nlp
+
+
+def run(nlp, text: str, places: tuple[str, ...] = ()):
+    """Run lt_agencies on ``text`` with PlaceMentions for every occurrence of ``places``."""
+    doc = nlp.make_doc(text)
+    for name in places:
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            doc._.lt.places.append(PlaceMention(i, i + len(name), name, name))
+            start = i + 1
+    doc = nlp.get_pipe("lt_agencies")(doc)
+    return doc._.lt.agencies
+
+
+def names(found) -> list[str]:
+    return [a.name for a in found]
+
+
+def by_name(found, name: str):
+    hits = [a for a in found if a.name == name]
+    assert hits, f"{name} not in {names(found)}"
+    return hits[0]
+
+
+def test_full_name_with_place(nlp):
+    found = run(nlp, "近日,绵阳市生态环境局召开专题会议。", ("绵阳市",))
+    a = by_name(found, "绵阳市生态环境局")
+    assert (a.place_text, a.level, a.in_title) == ("绵阳市", None, False)
+    assert (a.start, a.end) == (3, 11)
+
+
+def test_place_missed_by_gazetteer_falls_back(nlp):
+    # no PlaceMention given: jieba's dictionary knows 绵阳市 as a place name
+    a = by_name(run(nlp, "近日,绵阳市生态环境局召开专题会议。"), "绵阳市生态环境局")
+    assert a.place_text == "绵阳市"
+
+
+def test_bare_forms_get_their_level(nlp):
+    found = run(nlp, "按照市委、县政府要求,县环保局和区城管局联合检查,镇政府配合。")
+    assert [(a.name, a.level) for a in found] == [
+        ("市委", "市"),
+        ("县政府", "县"),
+        ("县环保局", "县"),
+        ("区城管局", "区"),
+        ("镇政府", "镇"),
+    ]
+    assert all(a.place_text is None for a in found)
+
+
+def test_party_committee_with_zhonggong(nlp):
+    a = by_name(run(nlp, "中共江油市委召开全会。", ("江油市",)), "中共江油市委")
+    assert a.place_text == "江油市"
+
+
+def test_coordinated_body_shares_place(nlp):
+    found = run(nlp, "江油市委、市政府高度重视。", ("江油市",))
+    assert by_name(found, "市政府").place_text == "江油市"
+
+
+def test_national_bodies_and_abbreviations(nlp):
+    found = run(nlp, "中办国办印发意见,党中央、国务院作出部署,自然资源部牵头。")
+    assert names(found) == ["中办", "国办", "党中央", "国务院", "自然资源部"]
+
+
+def test_abbreviation_inside_a_word_is_not_an_agency(nlp):
+    assert run(nlp, "集中办理群众投诉。") == []
+
+
+def test_sub_bodies_nest_with_parents(nlp):
+    found = run(nlp, "农业农村部种植业管理司耕地质量处处长出席。")
+    full = by_name(found, "农业农村部种植业管理司耕地质量处")
+    assert full.parent == "农业农村部种植业管理司"
+    assert full.in_title
+    assert by_name(found, "农业农村部种植业管理司").parent == "农业农村部"
+    assert by_name(found, "农业农村部").parent is None
+
+
+def test_office_of_a_committee(nlp):
+    found = run(nlp, "县委督查室、县政府督查室开展专项督查。")
+    assert by_name(found, "县委督查室").parent == "县委"
+    assert by_name(found, "县政府督查室").parent == "县政府"
+
+
+def test_bodies_named_in_titles(nlp):
+    found = run(nlp, "县委书记王某、市人大常委会副主任李某、区政府副区长赵某出席。")
+    assert [(a.name, a.in_title) for a in found] == [("县委", True), ("市人大常委会", True), ("区政府", True)]
+
+
+def test_party_group_inside_a_title_is_not_an_agency(nlp):
+    found = run(nlp, "德阳市水利局党组书记、局长出席。", ("德阳市",))
+    assert names(found) == ["德阳市水利局"]
+
+
+def test_party_group_standing_alone_is_an_agency(nlp):
+    found = run(nlp, "德阳市水利局党组始终坚持学习。", ("德阳市",))
+    assert by_name(found, "德阳市水利局党组").parent == "德阳市水利局"
+
+
+def test_leader_role_alone_names_no_agency(nlp):
+    assert run(nlp, "县长主持召开会议。") == []
+
+
+def test_long_named_bodies_start_at_a_boundary(nlp):
+    text = (
+        "该局成立由局长任组长的嘉陵江流域水生态保护重点工作推进领导小组,"
+        "市里成立了“全面加强大气污染防治攻坚总指挥部”,尽快组建生态环境应急指挥中心。"
+    )
+    assert names(run(nlp, text)) == [
+        "嘉陵江流域水生态保护重点工作推进领导小组",
+        "全面加强大气污染防治攻坚总指挥部",
+        "生态环境应急指挥中心",
+    ]
+
+
+def test_named_body_needs_a_governance_word(nlp):
+    assert run(nlp, "他们要紧密配合督察组做好工作。") == []
+
+
+def test_inspection_team_with_ordinal(nlp):
+    found = run(nlp, "中央第五生态环境保护督察组进驻,省委省政府第三环境保护督察组组长到场。")
+    assert names(found) == ["中央第五生态环境保护督察组", "省委省政府第三环境保护督察组"]
+
+
+def test_generic_plurals_are_not_agencies(nlp):
+    text = "各级党委(党组)、各级各部门、县直各部门、相关部门、市县两级生态环境部门、12个乡镇党委政府要落实。"
+    assert run(nlp, text) == []
+
+
+def test_department_word_in_other_words(nlp):
+    assert run(nlp, "环保部门要抓好生态环境部署,水利部门配合。") == []
+
+
+def test_enterprises_media_and_chrome_are_not_agencies(nlp):
+    text = "四川长虹集团有限公司、绵阳日报社报道。来源:市生态环境局\n主办单位:江油市生态环境局"
+    assert run(nlp, text, ("江油市",)) == []
+
+
+def test_body_in_a_document_title_is_not_an_agency(nlp):
+    assert run(nlp, "印发《江油市党委政府环境保护工作职责》。", ("江油市",)) == []
+
+
+def test_records_are_mirrored_as_spans(nlp):
+    doc = nlp.make_doc("县环保局开展检查。")
+    doc = nlp.get_pipe("lt_agencies")(doc)
+    assert [s.text for s in doc.spans["agencies"]] == ["县环保局"]
+
+
+def test_branch_of_a_bureau_and_ministry_bureau(nlp):
+    found = run(nlp, "德阳市生态环境局旌阳分局、生态环境部西南督察局参加。", ("德阳市",))
+    assert by_name(found, "德阳市生态环境局旌阳分局").parent == "德阳市生态环境局"
+    assert by_name(found, "生态环境部西南督察局").parent == "生态环境部"
+
+
+def test_office_of_a_leading_group(nlp):
+    found = run(nlp, "省生态环境保护督察整改工作领导小组办公室印发通知。")
+    office = by_name(found, "省生态环境保护督察整改工作领导小组办公室")
+    assert office.parent == "省生态环境保护督察整改工作领导小组"
+    assert office.level == "省"
+
+
+def test_development_zone_committee_and_inspection_round(nlp):
+    found = run(nlp, "高新区、经开区管委会作表态发言,省委第三巡视组进驻。")
+    assert names(found) == ["经开区管委会", "省委第三巡视组"]
+
+
+def test_chained_places_give_the_innermost_jurisdiction(nlp):
+    found = run(nlp, "南充市顺庆区人民政府办公室印发通知。", ("南充市", "顺庆区"))
+    a = by_name(found, "顺庆区人民政府办公室")
+    assert a.place_text == "顺庆区"

@@ -1,0 +1,209 @@
+"""lt_officials (after lt_agencies) on a blank pipeline, with invented names
+and places that are in neither the seeds nor the dev set."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.annotate import agencies as agencies_module  # noqa: F401  (registers lt_agencies)
+from kg.annotate import officials as officials_module  # noqa: F401  (registers lt_officials)
+from kg.annotate.records import PlaceMention, Title
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("lt_agencies")
+    nlp.add_pipe("lt_officials")
+    return nlp
+
+
+def run(nlp, text: str, places: tuple[str, ...] = ()):
+    """Inject PlaceMentions (as lt_places would), then run both components."""
+    doc = nlp.make_doc(text)
+    for name in places:
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            doc._.lt.places.append(PlaceMention(i, i + len(name), name, name))
+            start = i + 1
+    for pipe in ("lt_agencies", "lt_officials"):
+        doc = nlp.get_pipe(pipe)(doc)
+    return doc._.lt.officials
+
+
+def roles(found) -> dict[str, list[str]]:
+    return {o.name: [t.role for t in o.titles] for o in found}
+
+
+def test_title_chain_before_name_with_body_carried(nlp):
+    text = "5月6日,绵阳市生态环境局党组书记、局长、一级调研员欧阳文华到江油调研。"
+    (o,) = run(nlp, text, ("绵阳市", "江油"))
+    assert (o.name, text[o.start : o.end]) == ("欧阳文华", "欧阳文华")
+    assert o.titles == (
+        Title("党组书记", "绵阳市生态环境局党组书记", "绵阳市生态环境局", "绵阳市"),
+        Title("局长", "局长", "绵阳市生态环境局", "绵阳市"),
+        Title("一级调研员", "一级调研员", "绵阳市生态环境局", "绵阳市"),
+    )
+
+
+def test_party_committee_roles_keep_their_level(nlp):
+    text = "县委书记钱振宇,县委副书记、县长孙立民,副县长周晓梅出席。"
+    found = run(nlp, text)
+    assert roles(found) == {"钱振宇": ["县委书记"], "孙立民": ["县委副书记", "县长"], "周晓梅": ["副县长"]}
+    sun = found[1]
+    assert sun.titles[0] == Title("县委副书记", "县委副书记", "县委", "县")
+    assert sun.titles[1] == Title("县长", "县长", None, "县")  # 县长 names no body
+
+
+def test_jurisdiction_removed_level_kept(nlp):
+    text = "江油市委常委、副市长贺明轩,江油市人大常委会副主任龚立新陪同。"
+    found = run(nlp, text, ("江油市",))
+    he, gong = found
+    assert he.titles == (
+        Title("市委常委", "江油市委常委", "江油市委", "江油市"),
+        Title("副市长", "副市长", None, "江油市"),
+    )
+    assert gong.titles == (
+        Title("市人大常委会副主任", "江油市人大常委会副主任", "江油市人大常委会", "江油市"),
+    )
+
+
+def test_government_body_before_leader_role(nlp):
+    (o,) = run(nlp, "德阳市政府副市长聂远航调研。", ("德阳市",))
+    assert o.titles == (Title("副市长", "德阳市政府副市长", "德阳市政府", "德阳市"),)
+
+
+def test_bare_body_takes_place_of_earlier_body_in_sentence(nlp):
+    text = "德阳市水利局局长邹海平,党组成员、市水资源监测中心主任孔德明一行调研。"
+    found = run(nlp, text, ("德阳市",))
+    assert found[1].titles[1] == Title("主任", "市水资源监测中心主任", "市水资源监测中心", "德阳市")
+
+
+def test_title_distributed_over_enumeration(nlp):
+    found = run(nlp, "副县长卜文涛、司马光耀、乔一等参加会议。")
+    assert roles(found) == {"卜文涛": ["副县长"], "司马光耀": ["副县长"], "乔一": ["副县长"]}
+
+
+def test_leaders_listed_without_titles(nlp):
+    found = run(nlp, "该县领导邓振华、毛一鸣、郝杰等出席会议。")
+    assert [o.name for o in found] == ["邓振华", "毛一鸣", "郝杰"]
+    assert all(o.titles == (Title("", "该县领导", None, "县"),) for o in found)
+
+
+def test_spaced_names_are_joined(nlp):
+    text = "副市长孙 伟出席。"
+    (o,) = run(nlp, text)
+    assert o.name == "孙伟"
+    assert text[o.start : o.end] == "孙 伟"
+
+
+def test_single_character_given_name(nlp):
+    found = run(nlp, "市长郝杰主持会议,副市长邹平在会上讲话。")
+    assert [o.name for o in found] == ["郝杰", "邹平"]
+
+
+def test_name_ends_where_a_word_starts(nlp):
+    # 强调 follows 2 given characters; 溯流 ends a 1-character given name
+    found = run(nlp, "区长覃建强调,村级河长甘林溯流追查。")
+    assert [o.name for o in found] == ["覃建", "甘林"]
+
+
+def test_title_after_name(nlp):
+    (o,) = run(nlp, "会上,韦振东县长指出,要抓好落实。")
+    assert o.name == "韦振东"
+    assert [t.role for t in o.titles] == ["县长"]
+
+
+def test_leader_named_with_general_secretary_title(nlp):
+    found = run(nlp, "习近平总书记指出,要坚持生态优先。")
+    assert roles(found) == {"习近平": ["总书记"]}
+
+
+def test_doctrines_and_unnamed_leaders_are_not_officials(nlp):
+    text = "深入学习习近平生态文明思想,落实习总书记要求,总书记强调绿色发展。"
+    assert run(nlp, text) == []
+
+
+def test_reporters_and_editors_are_not_officials(nlp):
+    text = "本报讯(记者 聂 远 通讯员 祁明 郝杰)副市长邹平出席。(编辑 甘林)\n责任编辑:龚立新\n审发:杜 文"
+    assert [o.name for o in run(nlp, text)] == ["邹平"]
+
+
+def test_byline_author_who_is_an_official(nlp):
+    text = "◆邝思远\n面对新形势,必须抓好落实。\n作者系四川省德阳市生态环境局党组成员、副局长"
+    (o,) = run(nlp, text, ("四川省", "德阳市"))
+    assert o.name == "邝思远"
+    assert [(t.role, t.body) for t in o.titles] == [
+        ("党组成员", "德阳市生态环境局"),
+        ("副局长", "德阳市生态环境局"),
+    ]
+
+
+def test_speaker_without_title(nlp):
+    found = run(nlp, "会议指出,要落实责任。覃振国强调,要抓好整改。")
+    assert roles(found) == {"覃振国": []}
+
+
+def test_appointed_role_after_name_and_body_from_sentence(nlp):
+    text = "德阳市水利局成立由党组书记、局长邹海平任组长的工作专班。"
+    (o,) = run(nlp, text, ("德阳市",))
+    assert [(t.role, t.body) for t in o.titles] == [
+        ("党组书记", "德阳市水利局"),
+        ("局长", "德阳市水利局"),
+        ("组长", None),
+    ]
+
+
+def test_role_in_a_meeting_name_anchors_no_name(nlp):
+    assert run(nlp, "市长主持召开市长周例会,听取汇报。")[1:] == []
+    assert [o.name for o in run(nlp, "市长主持召开市长周例会。")] == []
+
+
+def test_common_words_after_a_role_are_not_names(nlp):
+    assert run(nlp, "检查了河长公示牌,县长高度重视,主任文件批示。") == []
+
+
+def test_records_are_mirrored_as_spans(nlp):
+    doc = nlp.make_doc("副市长邹平出席。")
+    for pipe in ("lt_agencies", "lt_officials"):
+        doc = nlp.get_pipe(pipe)(doc)
+    assert [s.text for s in doc.spans["officials"]] == ["邹平"]
+
+
+def test_leader_list_after_you(nlp):
+    found = run(nlp, "出席会议的市领导还有孙立民、周晓梅。")
+    assert [o.name for o in found] == ["孙立民", "周晓梅"]
+
+
+def test_name_before_de(nlp):
+    (o,) = run(nlp, "在市委书记钱振宇的带领下,全市上下齐心协力。")
+    assert o.name == "钱振宇"
+
+
+def test_committee_first_deputy_director(nlp):
+    text = "市委副书记、市长、市生态环境保护委员会第一副主任方振华主持会议。"
+    (o,) = run(nlp, text)
+    assert [(t.role, t.body) for t in o.titles] == [
+        ("市委副书记", "市委"),
+        ("市长", None),
+        ("第一副主任", "市生态环境保护委员会"),
+    ]
+
+
+def test_name_that_starts_like_a_place_word(nlp):
+    # 江海 is a dictionary word (a place), still a possible start of a name
+    (o,) = run(nlp, "市委书记江海波出席会议。")
+    assert o.name == "江海波"
+
+
+def test_verb_after_role_is_not_a_name(nlp):
+    assert run(nlp, "县长周密部署,局长项目推进。") == []
+
+
+def test_enumerated_titles_across_bodies(nlp):
+    (o,) = run(nlp, "副市长、市公安局局长邹海平出席。")
+    assert [(t.role, t.body, t.place_text) for t in o.titles] == [
+        ("副市长", None, "市"),
+        ("局长", "市公安局", "市"),
+    ]
