@@ -77,6 +77,7 @@ class _Context:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # place mention offsets
     agencies: dict[str, str] = field(default_factory=dict)  # written/folded name → agency iri
     agency_spans: list[tuple[int, str]] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # official name → person iri
     main_home: str | None = None
 
     def home(self, level: str | None) -> str | None:
@@ -129,7 +130,9 @@ class Resolver:
         for agency in ann.agencies:
             iri = self._agency(ctx, agency)
             self._mention(ctx, iri, agency.start, agency.end, agency.text)
-        for official in ann.officials:
+        # Titled mentions first, so a later bare repeat (张某强调) joins the
+        # person its titled mention (县长张某) established in this article.
+        for official in sorted(ann.officials, key=lambda o: (not o.titles, o.start)):
             self._official(ctx, official)
         self._campaigns(ctx, ann)
         for target in ann.targets:
@@ -317,6 +320,9 @@ class Resolver:
 
     # -- officials ------------------------------------------------------------
     def _official(self, ctx: _Context, om: OfficialMention) -> None:
+        if not om.titles and om.name in ctx.people:
+            self._mention(ctx, ctx.people[om.name], om.start, om.end, om.text)
+            return
         posts = []
         for title in om.titles:
             body = self._body(ctx, title, om.start)
@@ -335,6 +341,7 @@ class Resolver:
         else:
             scope = ("article", *ctx.key)
         person = self.kg.add(instance_iri("official", *scope, om.name), "Official", om.name)
+        ctx.people.setdefault(om.name, person)
         self.kg.alt(person, om.text.replace(" ", "").replace("\u3000", ""))
         for title, body, post_place in posts:
             if not title.role:

@@ -143,3 +143,13 @@ def test_every_mention_anchor_matches_the_text():
         begin = g.value(m, URIRef(nif + "beginIndex")).toPython()
         end = g.value(m, URIRef(nif + "endIndex")).toPython()
         assert TEXT[begin:end] == str(g.value(m, URIRef(nif + "anchorOf")))
+
+
+def test_a_bare_repeat_of_a_name_joins_the_titled_person():
+    text = TEXT + "钱振宇强调，要抓好落实。"
+    ann = annotations(text)
+    s, e = at(text, "钱振宇", 1)
+    ann.officials.insert(0, OfficialMention(s, e, "钱振宇", "钱振宇"))
+    g = resolve(("a.txt", text, ann))
+    (person,) = list(g.subjects(None, LT.Official))
+    assert len(list(g.subjects(LT.denotes, person))) == 2

@@ -541,7 +541,7 @@ def _role_level(role: str) -> str | None:
     "lt_officials",
     assigns=["doc._.lt"],
     requires=["doc._.lt"],
-    default_config={"span_key": "officials", "repeat_mentions": False},
+    default_config={"span_key": "officials", "repeat_mentions": True},
 )
 def make_officials(nlp: Language, name: str, span_key: str, repeat_mentions: bool) -> OfficialsComponent:
     """``repeat_mentions``: also emit, with no titles, every other bounded
