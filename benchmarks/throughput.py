@@ -32,7 +32,7 @@ def main() -> None:
 
     from kg.annotate.pipeline import make_nlp
     from kg.build import build_graph, read_corpus
-    from kg.export import to_rdf, turtle_bytes
+    from kg.export import turtle_bytes
 
     articles = []
     for folder in args.dirs or [d for d in DEFAULT_DIRS if d.is_dir()]:
@@ -51,13 +51,13 @@ def main() -> None:
     kg = build_graph(corpus)
     t_extract = time.perf_counter() - t
     t = time.perf_counter()
-    turtle_bytes(to_rdf(kg))
+    turtle_bytes(kg)
     t_export = time.perf_counter() - t
 
     rows = [
         ("jieba.cut (baseline)", t_jieba),
         ("extraction (annotate+resolve)", t_extract),
-        ("whole build (+RDF, Turtle)", t_extract + t_export),
+        ("whole build (+Turtle)", t_extract + t_export),
     ]
     print(f"{'':32} {'seconds':>8} {'chars/s':>10} {'ratio to jieba':>15}")
     for name, secs in rows:

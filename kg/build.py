@@ -123,7 +123,7 @@ def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
     Raises CorpusError when the corpus folder is unusable or holds no readable
     article; earlier outputs in ``out`` are then left untouched.
     """
-    from kg.export import graphml_bytes, jsonld_bytes, to_rdf, turtle_bytes
+    from kg.export import count_triples, graphml_bytes, jsonld_bytes, turtle_bytes
     from kg.query.store import build_store
     from kg.view import render_html
 
@@ -136,16 +136,15 @@ def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
         raise CorpusError(f"no readable article under {corpus} ({reasons})")
     kg = build_graph(articles, progress=progress)
     report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
-    rdf = to_rdf(kg)
-    report.triples = len(rdf)
+    report.triples = count_triples(kg)
 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        (staging / "graph.ttl").write_bytes(turtle_bytes(rdf))
-        (staging / "graph.jsonld").write_bytes(jsonld_bytes(rdf))
+        (staging / "graph.ttl").write_bytes(turtle_bytes(kg))
+        (staging / "graph.jsonld").write_bytes(jsonld_bytes(kg))
         (staging / "graph.graphml").write_bytes(graphml_bytes(kg))
         (staging / "graph.html").write_text(render_html(kg), encoding="utf-8")
         build_store(staging / "graph.ttl", staging / STORE_DIR)

@@ -51,9 +51,20 @@ def test_projection_matches_the_golden_graph():
 
 
 def test_turtle_and_jsonld_round_trip_to_the_same_graph():
-    rdf = to_rdf(small_graph())
-    assert isomorphic(Graph().parse(data=turtle_bytes(rdf), format="turtle"), rdf)
-    assert isomorphic(Graph().parse(data=jsonld_bytes(rdf), format="json-ld"), rdf)
+    kg = small_graph()
+    rdf = to_rdf(kg)
+    assert isomorphic(Graph().parse(data=turtle_bytes(kg), format="turtle"), rdf)
+    assert isomorphic(Graph().parse(data=jsonld_bytes(kg), format="json-ld"), rdf)
+
+
+def test_hostile_text_survives_turtle_escaping():
+    kg = KnowledgeGraph()
+    nasty = 'a"b\\c\n<script>\t"""'
+    kg.add(instance_iri("campaign", nasty), "Campaign", nasty)
+    rdf = to_rdf(kg)
+    back = Graph().parse(data=turtle_bytes(kg), format="turtle")
+    assert isomorphic(back, rdf)
+    assert {str(o) for o in back.objects()} >= {nasty}
 
 
 def test_graphml_has_nodes_and_labelled_edges():
