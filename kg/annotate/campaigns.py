@@ -1,0 +1,466 @@
+"""lt_campaigns: named, bounded efforts of environmental governance.
+
+Campaigns are written as a domain stem plus a head word (蓝天保卫战,
+柴油货车污染治理攻坚战, 机动车尾气专项整治), as a quoted name with or without a head
+(“三减三增”三年行动, “清废行动”), or as an inspection round (第三轮中央生态环境
+保护督察). Around the name sit verbs and adverbs (坚决打赢这场…) that the guide
+keeps out of the canonical name, so every stem is cut on the left at the
+rightmost boundary word (kg/data/campaign_boundaries.txt) or place name, then
+checked against a domain list so that generic words alone (攻坚战, 持久战) and
+efforts outside the environment (安全生产专项整治) are not campaigns.
+
+All word lists are data files (kg/data/campaign_*.txt); regexes are compiled once
+per component. Cost: a handful of linear regex scans per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.annotate.records import CampaignMention, mirror_spans
+from kg.data import read_lines
+from kg.errors import DataError
+
+SPAN_KEY = "campaigns"
+SPAN_LABEL = "CAMPAIGN"
+
+_CN_NUM = "一二两三四五六七八九十百"
+# Characters a stem may contain: Chinese, Latin letters and digits (VOCs, PM2.5).
+_STEM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.+]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LIST_SEP = "、和及与"
+_YEAR = re.compile(r"\d{2,4}(?:年度|年)")
+_STEM_MAX = 16
+# Punctuation and quote marks normalised so that both ingest variants match.
+_BRACKETS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "＂": '"', "〝": "“", "〞": "”"})
+
+
+def pair_quotes(text: str) -> str:
+    """Return a same-length copy of ``text`` with straight double quotes paired
+    into “ and ” (per line), and 「」『』 folded to “”.
+
+    Ingest may leave ASCII quotes; pairing them keeps offsets while letting one
+    set of patterns match both spellings."""
+    text = text.translate(_BRACKETS)
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    opening = True
+    for ch in text:
+        if ch == "\n":
+            opening = True
+            out.append(ch)
+        elif ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per document: spaCy rebuilds it from the tokens on
+    every access, which costs more than all our regexes together."""
+    text = doc.user_data.get("lt_text")
+    if text is None:  # a Doc's text never changes once it is made
+        text = doc.user_data["lt_text"] = doc.text
+    return text
+
+
+def normalise_quotes(name: str) -> str:
+    """Quotes in a campaign name, normalised to “” (the guide's form)."""
+    return pair_quotes(name)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CampaignLexicon:
+    """The word lists the finder uses, read from kg/data/campaign_*.txt."""
+
+    battle_heads: tuple[str, ...]
+    action_heads: tuple[str, ...]
+    standalone_heads: frozenset[str]
+    quote_heads: tuple[str, ...]
+    quote_suffixes: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    boundaries: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    domain: tuple[str, ...]
+    exclude: tuple[str, ...]
+    insp_levels: tuple[str, ...]
+    insp_topics: tuple[str, ...]
+    insp_after: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> CampaignLexicon:
+        heads = read_lines("campaign_action_heads.txt")
+        insp: dict[str, list[str]] = {"level": [], "topic": [], "after": []}
+        for line in read_lines("campaign_inspection.txt"):
+            kind, _, word = line.partition("\t")
+            if kind not in insp or not word.strip():
+                raise DataError(
+                    f"kg/data/campaign_inspection.txt: bad line {line!r}; "
+                    "write 'level|topic|after<TAB>word'"
+                )
+            insp[kind].append(word.strip())
+        return cls(
+            battle_heads=tuple(read_lines("campaign_battle_heads.txt")),
+            action_heads=tuple(h.rstrip("*") for h in heads),
+            standalone_heads=frozenset(h.rstrip("*") for h in heads if h.endswith("*")),
+            quote_heads=tuple(read_lines("campaign_quote_heads.txt")),
+            quote_suffixes=tuple(read_lines("campaign_quote_suffixes.txt")),
+            plan_words=tuple(read_lines("campaign_plan_words.txt")),
+            boundaries=tuple(read_lines("campaign_boundaries.txt")),
+            prefixes=tuple(read_lines("campaign_prefixes.txt")),
+            domain=tuple(read_lines("campaign_domain.txt")),
+            exclude=tuple(read_lines("campaign_exclude.txt")),
+            insp_levels=tuple(insp["level"]),
+            insp_topics=tuple(insp["topic"]),
+            insp_after=tuple(insp["after"]),
+        )
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    name: str
+    text: str | None = None  # None: the slice of the document
+    source: str = ""
+
+
+class CampaignFinder:
+    """Finds campaign mentions in a text; one instance per pipeline (regexes compiled once)."""
+
+    def __init__(self, lex: CampaignLexicon) -> None:
+        self.lex = lex
+        self._battle = re.compile(rf"(?:[{_CN_NUM}]大)?(?:{_alternation(lex.battle_heads)})")
+        self._action = re.compile(_alternation(lex.action_heads))
+        self._quoted = re.compile(r"“([^“”\n]{1,24})”")
+        self._quote_head = re.compile(_alternation(lex.quote_heads))
+        self._plan = re.compile(_alternation(lex.plan_words))
+        self._alias_attack = re.compile(
+            r"(防治|综合治理|综合整治|治理|整治)攻坚(?!战|行动|专项|冲刺|百日|月|季|办|指挥)"
+        )
+        self._countdown = re.compile(rf"(冲刺|决战)(\d+|[{_CN_NUM}]+)天")
+        self._launch = re.compile(
+            r"(?:开展|实施|启动|打响|深化|推进|部署)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(攻坚|行动)(?=[,，。;；、!?！？\s]|$)"
+        )
+        self._inspection = re.compile(
+            rf"(?P<ord>(?:第[{_CN_NUM}\d]+[轮批])+)?"
+            rf"(?P<lvl>{_alternation(lex.insp_levels)})"
+            rf"(?P<nth>第[{_CN_NUM}]+)?"
+            rf"(?P<topic>{_alternation(lex.insp_topics)})?"
+            r"(?P<spec>[\u4e00-\u9fff]{2,6}?专项)?"
+            r"督[察查]"
+            r"(?P<hkk>“回头看”|回头看)?"
+        )
+        self._insp_after = re.compile(_alternation(lex.insp_after))
+        self._insp_topic = re.compile(_alternation(lex.insp_topics))
+
+    # -- helpers ---------------------------------------------------------------
+    def _stem_start(self, text: str, end: int, stops: Sequence[tuple[int, int]]) -> int:
+        """Start of the stem that ends at ``end``: back over name characters, then
+        after the rightmost boundary word, year or place name inside that run."""
+        lo = max(0, end - _STEM_MAX)
+        i = end
+        while i > lo and _STEM_CHAR.match(text[i - 1]):
+            i -= 1
+        window = text[i:end]
+        best = 0
+        for word in self.lex.boundaries:
+            pos = window.rfind(word)
+            if pos >= 0:
+                best = max(best, pos + len(word))
+        for m in _YEAR.finditer(window):
+            best = max(best, m.end())
+        start = i + best
+        for s, e in stops:
+            if start <= e <= end and s < e:
+                start = max(start, e)
+        return start
+
+    def _valid_stem(self, stem: str) -> bool:
+        if len(stem) < 2:
+            return False
+        if any(w in stem for w in self.lex.exclude):
+            return False
+        return any(w in stem for w in self.lex.domain)
+
+    def _with_prefix(self, text: str, start: int) -> int:
+        """Extend ``start`` left over verbs like 坚决打赢这场 (kept in the text only)."""
+        moved = True
+        while moved:
+            moved = False
+            for word in self.lex.prefixes:
+                if text.startswith(word, start - len(word)) and start - len(word) >= 0:
+                    start -= len(word)
+                    moved = True
+                    break
+        return start
+
+    def _strip_prefix(self, name: str) -> str:
+        changed = True
+        while changed:
+            changed = False
+            for word in self.lex.prefixes + ("开展", "实施", "启动", "推进"):
+                if name.startswith(word) and len(name) > len(word) + 1:
+                    name = name[len(word):]
+                    changed = True
+        return name
+
+    # -- finders ---------------------------------------------------------------
+    def _battles(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        for m in self._battle.finditer(t):
+            head_end = m.end()
+            head = t[m.start():head_end]
+            count = head[0] if head[1:2] == "大" and len(head) > 3 else ""
+            base = head[2:] if count else head
+            items = self._enumeration(t, m.start(), stops)
+            if items:
+                if count and _cn_int(count) not in (None, len(items)):
+                    items = items[-(_cn_int(count) or len(items)):]
+                for k, (s, e) in enumerate(items):
+                    name = t[s:e] + base
+                    if k == len(items) - 1:
+                        yield _Cand(s, head_end, name, text=name, source="battle")
+                    else:
+                        yield _Cand(s, e, name, text=name, source="battle")
+                continue
+            s = self._stem_start(t, m.start(), stops)
+            stem = t[s:m.start()]
+            if count or not self._valid_stem(stem):
+                continue
+            yield _Cand(self._with_prefix(t, s), head_end, stem + base, source="battle")
+
+    def _enumeration(
+        self, t: str, head_start: int, stops: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Items of 蓝天、碧水、净土(三大)保卫战 before a shared head, or []."""
+        items: list[tuple[int, int]] = []
+        end = head_start
+        while True:
+            s = end
+            while s > 0 and end - s < 4 and _HAN.match(t[s - 1]) and t[s - 1] not in _LIST_SEP:
+                s -= 1
+            if not items and end - s < 2:
+                return []
+            sep = t[s - 1] if s > 0 else ""
+            if sep and sep in _LIST_SEP:
+                if end - s < 2:
+                    return []
+                items.append((s, end))
+                end = s - 1
+                continue
+            # first item of the list: cut at boundaries like an ordinary stem
+            if not items:
+                return []
+            s2 = self._stem_start(t, end, stops)
+            if end - s2 < 2:
+                return []
+            items.append((s2, end))
+            break
+        items.reverse()
+        if not all(self._valid_stem(t[s:e]) for s, e in items):
+            return []
+        return items
+
+    def _actions(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        for m in self._action.finditer(t):
+            hs, he = m.span()
+            if hs > 0 and t[hs - 1] == "”":
+                continue  # quoted form: found by _quoted
+            if self._plan.match(t, he):
+                continue
+            s = self._stem_start(t, hs, stops)
+            stem = t[s:hs]
+            if s > 0 and t[s - 1] == "、":
+                continue  # one task in a list of tasks (…、城区河道专项整治、…)
+            if any(stem.endswith(h) for h in self.lex.battle_heads):
+                continue
+            if not self._valid_stem(stem):
+                if m.group() not in self.lex.standalone_heads:
+                    continue
+                s, stem = hs, ""  # 夏季百日攻坚行动 → 百日攻坚行动
+            yield _Cand(s, he, stem + m.group(), source="action")
+
+    def _quoted_names(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        for m in self._quoted.finditer(t):
+            inner = m.group(1).strip()
+            if not inner or any(w in inner for w in self.lex.exclude):
+                continue
+            head = self._quote_head.match(t, m.end())
+            if head:  # also inside a plan's title: “三减三增”三年行动方案
+                yield _Cand(m.start(), head.end(), f"“{inner}”{head.group()}", source="quoted")
+                continue
+            if len(inner) < 3 or any(inner.endswith(h) for h in self.lex.battle_heads):
+                continue
+            if any(inner.endswith(suf) for suf in self.lex.quote_suffixes):
+                name = self._strip_prefix(inner)
+                yield _Cand(m.start(), m.end(), name, source="quoted")
+
+    def _attack_aliases(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        """…防治攻坚 is the …防治攻坚战 named without 战; …治理攻坚 a campaign itself."""
+        for m in self._alias_attack.finditer(t):
+            stem_end = m.start(1) + len(m.group(1))
+            s = self._stem_start(t, stem_end, stops)
+            stem = t[s:stem_end]
+            if len(stem) <= len(m.group(1)) or not self._valid_stem(stem):
+                continue
+            name = stem + ("攻坚战" if m.group(1) == "防治" else "攻坚")
+            yield _Cand(s, m.end(), name, source="alias")
+
+    def _countdowns(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        for m in self._countdown.finditer(t):
+            s = self._stem_start(t, m.start(), stops)
+            stem = t[s:m.start()]
+            if stem.endswith("攻坚战"):
+                stem = stem[:-1]
+            if self._valid_stem(stem):
+                yield _Cand(s, m.end(), stem + m.group(), source="countdown")
+            elif m.group(1) == "决战" and not stem:
+                yield _Cand(m.start(), m.end(), m.group(), source="countdown")
+
+    def _launched(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
+        for m in self._launch.finditer(t):
+            stem, head = m.group(1), m.group(2)
+            if head == "攻坚" and stem.endswith(("防治", "治理", "整治")):
+                continue  # _attack_aliases
+            if head == "行动" and (len(stem) > 3 or self._action.search(stem + head)):
+                continue  # long phrases are descriptions; 专项行动 etc. are found by _actions
+            s = self._stem_start(t, m.end(1), stops)
+            stem = t[s:m.end(1)]
+            if self._valid_stem(stem):
+                yield _Cand(s, m.end(), stem + head, source="launch")
+
+    def _inspections(self, t: str) -> Iterable[_Cand]:
+        for m in self._inspection.finditer(t):
+            if self._insp_after.match(t, m.end()):
+                continue
+            if m.start() > 0 and t[m.start() - 1] == "、" and not m.group("ord"):
+                continue  # 中央、省级环保督察: a generic reference to several levels
+            if m.group("lvl") == "省" and m.start() > 0 and t[m.start() - 1] in "全本我该":
+                continue
+            name = m.group().replace("回头看", "“回头看”").replace("““", "“").replace("””", "”")
+            yield _Cand(m.start(), m.end(), name, source="inspection")
+
+    # -- main ------------------------------------------------------------------
+    def find(self, text: str, stops: Sequence[tuple[int, int]] = ()) -> list[CampaignMention]:
+        """Campaign mentions in ``text``; ``stops`` are spans (place names) that
+        end a stem on the left."""
+        t = pair_quotes(text)
+        cands: list[_Cand] = []
+        cands += self._battles(t, stops)
+        cands += self._actions(t, stops)
+        cands += self._quoted_names(t, stops)
+        cands += self._attack_aliases(t, stops)
+        cands += self._countdowns(t, stops)
+        cands += self._launched(t, stops)
+        cands += self._inspections(t)
+        cands = self._rename(cands)
+        cands += self._bare_quotes(t, cands)
+        cands = _dedupe(cands)
+        out = []
+        for c in sorted(cands, key=lambda c: (c.start, c.end)):
+            written = text[c.start:c.end] if c.text is None else c.text
+            out.append(CampaignMention(c.start, c.end, written, normalise_quotes(c.name)))
+        return out
+
+    def _rename(self, cands: list[_Cand]) -> list[_Cand]:
+        """Fold the short forms of one document onto its long forms: X攻坚 → X攻坚战
+        when both occur; 中央督察 → 中央环保督察 (the first full form written)."""
+        names = {c.name for c in cands}
+        out = []
+        for c in cands:
+            if c.name.endswith("攻坚") and c.name + "战" in names:
+                c = _Cand(c.start, c.end, c.name + "战", c.text, c.source)
+            out.append(c)
+        full: dict[str, str] = {}
+        for c in sorted(out, key=lambda c: c.start):
+            if c.source == "inspection":
+                key = self._insp_key(c.name)
+                if key != c.name and key not in full.values():
+                    full.setdefault(key, c.name)
+        renamed = []
+        for c in out:
+            if c.source == "inspection":
+                key = self._insp_key(c.name)
+                if key in full and c.name != full[key]:
+                    c = _Cand(c.start, c.end, full[key], c.text, c.source)
+            renamed.append(c)
+        return renamed
+
+    def _insp_key(self, name: str) -> str:
+        key = self._insp_topic.sub("", name)
+        return re.sub(rf"^(?:第[{_CN_NUM}\d]+[轮批])+", "", key)
+
+    def _bare_quotes(self, t: str, cands: list[_Cand]) -> list[_Cand]:
+        """“三减三增” alone is an alias of “三减三增”三年行动 found in the same document."""
+        by_quote: dict[str, str] = {}
+        for c in cands:
+            m = re.match(r"“([^”]+)”.", c.name)
+            if m:
+                by_quote.setdefault(m.group(1), c.name)
+        if not by_quote:
+            return []
+        taken = [(c.start, c.end) for c in cands]
+        extra = []
+        for m in self._quoted.finditer(t):
+            name = by_quote.get(m.group(1).strip())
+            if name and not any(s <= m.start() < e for s, e in taken):
+                extra.append(_Cand(m.start(), m.end(), name, source="bare"))
+        return extra
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    """One candidate per span; of overlapping candidates with the same name, the longest."""
+    keep: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        clash = False
+        for k in keep:
+            overlap = c.start < k.end and k.start < c.end
+            if overlap and (k.name == c.name or (k.start, k.end) == (c.start, c.end)):
+                clash = True
+                break
+            # an alias form inside a longer, different campaign (…攻坚 inside …攻坚行动)
+            if overlap and c.source in ("alias", "launch") and k.start <= c.start and c.end <= k.end:
+                clash = True
+                break
+        if not clash:
+            keep.append(c)
+    return keep
+
+
+def _cn_int(s: str) -> int | None:
+    """Value of a one-character count (三大 → 3)."""
+    pos = "一二三四五六七八九十".find(s) if len(s) == 1 else -1
+    return 2 if s == "两" else (pos + 1 if pos >= 0 else None)
+
+
+class CampaignsComponent:
+    """spaCy component: appends CampaignMention records to ``doc._.lt.campaigns``."""
+
+    def __init__(self, finder: CampaignFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = doc._.lt
+        stops = [(p.start, p.end) for p in ann.places]
+        found = self.finder.find(doc_text(doc), stops)
+        ann.campaigns.extend(found)
+        mirror_spans(doc, SPAN_KEY, ann.campaigns, SPAN_LABEL)
+        return doc
+
+
+@Language.factory("lt_campaigns", assigns=["doc.spans"], requires=[], default_config={})
+def make_campaigns(nlp: Language, name: str) -> CampaignsComponent:
+    """Build the component (reads kg/data/campaign_*.txt once)."""
+    return CampaignsComponent(CampaignFinder(CampaignLexicon.load()))

@@ -1,0 +1,605 @@
+"""lt_targets: quantified statements (indicator + change + value + unit).
+
+A target is a number with a unit that a sentence ties to an indicator:
+PM2.5平均浓度为38微克/立方米, 同比下降9.5%, 查处环境违法案件56起, 安装120个扬尘监测设备,
+排名全省第一, 达到地表水Ⅱ类. The indicator is found, in this order, before the
+number in its clause (scaffolding such as 全市/共/已/为 cut off), after a
+classifier (120个扬尘监测设备), shared with the number just before it
+(16台58.5蒸吨), or carried from the sentence's subject (…,同比下降9.5%).
+
+Precision matters as much as recall, so each unit class has a gate
+(kg/data/units.tsv): days need an indicator about days, money a fine or fund,
+people an enforcement verb, counts a noun that is not organisation (39个部门);
+dates, numbers inside campaign names (冲刺45天) and inside 《titles》 are skipped.
+
+Word lists are data files (kg/data/units.tsv, indicators.txt, target_*.txt);
+regexes are compiled once per component. Cost: linear scans per document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.annotate.campaigns import doc_text, pair_quotes
+from kg.annotate.records import CampaignMention, TargetMention, mirror_spans
+from kg.data import read_lines
+from kg.errors import DataError
+
+SPAN_KEY = "targets"
+SPAN_LABEL = "TARGET"
+
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_NUM = "零〇一二两三四五六七八九十百"
+_ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_CLAUSE_BREAK = set(",，;；:：、")
+_RANK_BREAK = set(",，;；:：")
+_PM = re.compile(r"(?i)pm\s*[_\s]?\s*(2\.5|10)")
+_PAREN = re.compile(r"[(（][^()（）]{3,20}[)）]")  # (由低到高排序), not 五县(区)
+_MAX_BLOCK = 200  # no blocked span (title, campaign, URL, e-mail) is longer
+_BLOCK = re.compile(r"《[^》\n]{0,120}》|https?://\S{1,150}|[A-Za-z0-9_.\-]{1,64}@[A-Za-z0-9.\-]{1,64}")
+_AFTER_DAYS = re.compile(r"(?:内|以内|之内|后|以后|前|以前|来|以来|左右|时间)")
+_CAP = re.compile(r"(?:最高|最多|不超过|最低|每)")
+_LEAD_COUNT = re.compile(r"^\d+(?:\.\d+)?(?:余|多)?[个家座条处]")
+_MID_CUT = re.compile(r"^.*(?:累计|共计|合计|已经|总共)")
+_QUALITY_END = ("比例", "率", "浓度", "占比", "指数", "天数")
+_OBJ_BREAK = _CLAUSE_BREAK | set("-|_—()（）")
+_OBJ_LEAD = re.compile(r"^(?:以上的|以上|以下的|左右的|长的|的|余)+")
+_OBJ_STOP = re.compile(
+    r"排名|位列|位居|名列|均|都|分别|全部|已|"
+    r"进行|纳入|开展|实施|实现|完成|安装|达到|得到|通过|参与|给予|予以|受到|等|和|及|与|并|,|，"
+)
+_OBJ_TRAIL = ("建设", "工作", "任务")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    cls: str
+
+
+def _pairs(name: str, kinds: set[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {k: [] for k in kinds}
+    for line in read_lines(name):
+        kind, _, word = line.partition("\t")
+        if kind not in out or not word.strip():
+            kinds_text = "|".join(sorted(kinds))
+            raise DataError(f"kg/data/{name}: bad line {line!r}; write '<{kinds_text}><TAB>word'")
+        out[kind].append(word.strip())
+    return out
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class TargetLexicon:
+    """Word lists for targets, from kg/data (units.tsv, indicators.txt, target_*.txt)."""
+
+    units: dict[str, _Unit]
+    attrs: tuple[str, ...]
+    money: tuple[str, ...]
+    enforce: tuple[str, ...]
+    org_nouns: tuple[str, ...]
+    bodies: tuple[str, ...]
+    time_nouns: tuple[str, ...]
+    changes: dict[str, str]
+    goal_cues: tuple[str, ...]
+    result_cues: tuple[str, ...]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    verbs: tuple[str, ...]
+    dates: tuple[str, ...]
+    rank_verbs: tuple[str, ...]
+    rank_scope: tuple[str, ...]
+    rank_back: tuple[str, ...]
+    rank_after: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> TargetLexicon:
+        units = {}
+        for line in read_lines("units.tsv"):
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise DataError(f"kg/data/units.tsv: bad line {line!r}; write 'surface<TAB>unit<TAB>class'")
+            units[parts[0]] = _Unit(parts[1], parts[2])
+        ind = _pairs("indicators.txt", {"attr", "money", "enforce", "noun", "body", "time"})
+        cues = _pairs("target_cues.txt", {"goal", "result"})
+        scaffold = _pairs("target_scaffold.txt", {"left", "right"})
+        rank = _pairs("target_rank.txt", {"verb", "scope", "back", "after"})
+        changes = {}
+        for line in read_lines("target_changes.txt"):
+            surface, _, canon = line.partition("\t")
+            changes[surface.strip()] = canon.strip() or surface.strip()
+        return cls(
+            units=units,
+            attrs=tuple(ind["attr"]),
+            money=tuple(ind["money"]),
+            enforce=tuple(ind["enforce"]),
+            org_nouns=tuple(ind["noun"]),
+            bodies=tuple(ind["body"]),
+            time_nouns=tuple(ind["time"]),
+            changes=changes,
+            goal_cues=tuple(cues["goal"]),
+            result_cues=tuple(cues["result"]),
+            left=tuple(sorted(scaffold["left"], key=len, reverse=True)),
+            right=tuple(sorted(scaffold["right"], key=len, reverse=True)),
+            verbs=tuple(read_lines("target_specific_verbs.txt")),
+            dates=tuple(read_lines("target_dates.txt")),
+            rank_verbs=tuple(rank["verb"]),
+            rank_scope=tuple(rank["scope"]),
+            rank_back=tuple(rank["back"]),
+            rank_after=tuple(rank["after"]),
+        )
+
+
+def cn_to_int(s: str) -> int | None:
+    """Value of a small Chinese or Arabic numeral (第十一 → 11, 二十三 → 23, 6 → 6)."""
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_NUM for ch in s):
+        return None
+    if "百" in s:
+        head, _, rest = s.partition("百")
+        hundreds = _CN_DIGITS.get(head, 1) if head else 1
+        tail = cn_to_int(rest.lstrip("零〇")) if rest else 0
+        return None if tail is None else hundreds * 100 + tail
+    if "十" in s:
+        head, _, rest = s.partition("十")
+        tens = _CN_DIGITS.get(head, 1) if head else 1
+        ones = _CN_DIGITS.get(rest, 0) if rest else 0
+        return tens * 10 + ones
+    if len(s) == 1:
+        return _CN_DIGITS.get(s)
+    return None
+
+
+def normalise_indicator(text: str) -> str:
+    """Indicator as stored: no spaces or quotes, PM 2.5 / pm_2.5 → PM2.5."""
+    text = _PM.sub(lambda m: "PM" + m.group(1), text)
+    text = re.sub(r"\s+", "", text)
+    return text.strip("“”\"'《》")
+
+
+@dataclass
+class _State:
+    """What a sentence has said so far: its subject and the last target."""
+
+    subject: str | None = None
+    prev_end: int = -1
+    prev_indicator: str | None = None
+    prev_start: int = -1
+    subjects: tuple[str, ...] = ()
+
+
+class TargetFinder:
+    """Finds target mentions in a text; one instance per pipeline."""
+
+    def __init__(self, lex: TargetLexicon) -> None:
+        self.lex = lex
+        units = _alternation(lex.units)
+        self._num = re.compile(
+            rf"(?<![A-Za-z0-9_.\-/:+~第])(\d+(?:\.\d+)?)(\s?(?:余|多)?\s?)({units})"
+        )
+        self._list = re.compile(
+            rf"(?<![A-Za-z0-9_.\-/:+~第])(?:\d+(?:\.\d+)?%?、)+(?P<last>\d+(?:\.\d+)?)"
+            rf"\s?(?:余|多)?\s?(?P<unit>{units})"
+        )
+        self._index = re.compile(
+            rf"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%]|\s?(?:{units}))"
+        )
+        self._rank = re.compile(
+            rf"(?P<verb>{_alternation(lex.rank_verbs)})(?P<scope>[^\s,，。;；、:：第]{{0,12}}?)"
+            rf"第(?P<n>[{_CN_NUM}\d]+)(?P<suf>位|名)?(?!{_alternation(lex.rank_after)})"
+        )
+        self._rank_scope = re.compile(
+            rf"(?<![排名居列在])(?:{_alternation(lex.rank_scope)})第(?P<n>[{_CN_NUM}\d]+)(?:位|名)?"
+            rf"(?!{_alternation(lex.rank_after)})"
+        )
+        self._back = re.compile(rf"(?:{_alternation(lex.rank_back)})(?P<n>[{_CN_NUM}\d]+)")
+        self._water = re.compile(
+            r"(?P<verb>达到|达|为|保持在|保持|稳定在|稳定达到|优于|提升至|提升到|提升为|改善至|改善为|恢复至|恢复到)"
+            r"(?P<pre>地表水|国家地表水)?(?P<cls>Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|I|V)类(?![—\-~至、])"
+        )
+        self._dates = re.compile("|".join(f"(?:{d})" for d in lex.dates))
+        self._goal = re.compile("|".join(f"(?:{c})" for c in lex.goal_cues))
+        self._result = re.compile("|".join(f"(?:{c})" for c in lex.result_cues))
+        self._change = re.compile(
+            rf"(?P<cmp>同比|环比)?(?P<word>{_alternation(lex.changes)})$"
+        )
+        self._comparison = re.compile(r"(?:较|比|与)(?:去年|上年|上月|上周|前年|\d{4}年)?(?:同期)?(?:相比)?$")
+
+    # -- cleaning ----------------------------------------------------------------
+    def _strip(self, s: str, places: Sequence[str]) -> str:
+        changed = True
+        while changed and s:
+            changed = False
+            for w in self.lex.left:
+                if s.startswith(w) and len(s) >= len(w):
+                    s, changed = s[len(w):], True
+                    break
+            for p in places:
+                if p and s.startswith(p):
+                    s, changed = s[len(p):], True
+                    break
+            for w in self.lex.right:
+                if s.endswith(w):
+                    s, changed = s[: -len(w)], True
+                    break
+            if s[:1] in "“”\"（(" or s[-1:] in "“”\"":
+                s, changed = s.strip("“”\"").lstrip("（("), True
+        return s
+
+    def _clean_left(
+        self, left: str, places: Sequence[str], with_change: bool = True
+    ) -> tuple[str | None, str]:
+        """(change, indicator) from the words before a number."""
+        s = _PAREN.sub("", left)
+        s = self._dates.sub("", s)
+        s = self._strip(s, places)
+        s = _LEAD_COUNT.sub("", s)  # 8个国控断面水质优良比例 → 国控断面水质优良比例
+        cut = _MID_CUT.search(s)
+        if cut and cut.end() < len(s):
+            s = s[cut.end():]  # 督察期间累计交办信访件 → 交办信访件
+        change = None
+        if with_change:
+            m = self._change.search(s)
+            if m and not s.endswith(("率", "幅")):
+                change = (m.group("cmp") or "") + self.lex.changes[m.group("word")]
+                s = s[: m.start()]
+                s = self._comparison.sub("", s)
+                s = self._strip(s, places)
+        return change, normalise_indicator(s)
+
+    def _object(self, t: str, pos: int, limit: int) -> tuple[str, int]:
+        """The noun counted by a classifier: text after the unit, up to a verb or break."""
+        end = pos
+        while end < limit and end - pos < 16 and t[end] not in _OBJ_BREAK and not t[end].isdigit():
+            end += 1
+        seg = t[pos:end]
+        lead = _OBJ_LEAD.match(seg)
+        offset = lead.end() if lead else 0
+        seg = seg[offset:]
+        m = _OBJ_STOP.search(seg)
+        if m:
+            seg = seg[: m.start()]
+        for w in _OBJ_TRAIL:
+            if seg.endswith(w) and len(seg) > len(w):
+                seg = seg[: -len(w)]
+        return normalise_indicator(seg), pos + offset + len(seg)
+
+    def _is_verb(self, s: str) -> bool:
+        return any(s == v or (s.endswith(v) and len(s) <= len(v) + 2) for v in self.lex.verbs)
+
+    def _org_noun(self, ind: str) -> bool:
+        if any(b in ind for b in self.lex.bodies):
+            return True
+        for n in self.lex.org_nouns:
+            if ind == n or (len(n) > 1 and ind.endswith(n)):
+                return True
+        return False
+
+    def _kind(self, t: str, sent_start: int, clause_start: int, pos: int) -> str:
+        """goal or result: the nearest cue before the number in its sentence wins,
+        and a result cue in the number's own clause wins outright."""
+        if self._result.search(t, clause_start, pos):
+            return "result"
+        last_goal = max((m.end() for m in self._goal.finditer(t, sent_start, pos)), default=-1)
+        if last_goal < 0:
+            return "result"
+        last_result = max((m.end() for m in self._result.finditer(t, sent_start, pos)), default=-1)
+        return "result" if last_result > last_goal else "goal"
+
+    # -- main ----------------------------------------------------------------------
+    def find(
+        self,
+        text: str,
+        campaigns: Sequence[CampaignMention] = (),
+        places: Sequence[str] = (),
+    ) -> list[TargetMention]:
+        """Targets in ``text``; ``campaigns`` block their numbers (冲刺45天) and tie
+        figures to them; ``places`` are place names cut from indicator edges."""
+        t = pair_quotes(text).translate(_WIDTH)
+        blocked = sorted([(c.start, c.end) for c in campaigns] + [m.span() for m in _BLOCK.finditer(t)])
+        camps = sorted(campaigns, key=lambda c: c.start)
+        camp_starts = [c.start for c in camps]
+        places = sorted(set(places), key=len, reverse=True)
+        out: list[TargetMention] = []
+        for sm in _SENTENCE.finditer(t):
+            s0, s1 = sm.span()
+            lo, hi = bisect_left(camp_starts, s0), bisect_left(camp_starts, s1)
+            local = []
+            for k in range(bisect_left(blocked, (s0 - _MAX_BLOCK, 0)), len(blocked)):
+                if blocked[k][0] >= s1:
+                    break
+                if blocked[k][1] > s0:
+                    local.append(blocked[k])
+            out += self._sentence(t, s0, s1, local, camps[lo:hi], places)
+        # a headline repeats a figure of the body: one statement, kept once
+        seen: set[tuple] = set()
+        unique = []
+        for tm in out:
+            key = (tm.indicator, tm.value, tm.unit, tm.change, tm.kind)
+            if key not in seen:
+                seen.add(key)
+                unique.append(tm)
+        return unique
+
+    def _sentence(self, t, s0, s1, blocked, campaigns, places) -> list[TargetMention]:
+        events = []
+        in_list: list[tuple[int, int]] = []
+        for m in self._list.finditer(t, s0, s1):
+            events.append((m.start(), "list", m))
+            in_list.append(m.span())
+        for m in self._num.finditer(t, s0, s1):
+            if not any(a <= m.start() < b for a, b in in_list):
+                events.append((m.start(), "num", m))
+        for m in self._index.finditer(t, s0, s1):
+            events.append((m.start(1), "index", m))
+        for m in self._rank.finditer(t, s0, s1):
+            events.append((m.start(), "rank", m))
+        for m in self._rank_scope.finditer(t, s0, s1):
+            events.append((m.start(), "back", m))
+        for m in self._back.finditer(t, s0, s1):
+            events.append((m.start(), "back", m))
+        for m in self._water.finditer(t, s0, s1):
+            events.append((m.start("cls"), "water", m))
+        events.sort(key=lambda e: e[0])
+        st = _State()
+        out: list[TargetMention] = []
+        for pos, kind, m in events:
+            if any(a <= pos < b for a, b in blocked):
+                continue
+            handler = getattr(self, f"_on_{kind}")
+            found = handler(t, s0, s1, m, st, places)
+            for tm in found:
+                camp = _campaign_before(campaigns, s0, tm.start)
+                if camp:
+                    tm = TargetMention(tm.start, tm.end, tm.text, tm.indicator, tm.value, tm.unit,
+                                       tm.change, tm.kind, camp)
+                out.append(tm)
+        return [TargetMention(o.start, o.end, _slice(t, o), o.indicator, o.value, o.unit, o.change,
+                              o.kind, o.campaign) for o in out]
+
+    def _clause_start(self, t: str, s0: int, pos: int, breaks: set[str]) -> int:
+        i = pos
+        while i > s0 and t[i - 1] not in breaks and not (i >= 2 and t[i - 2 : i] == "——"):
+            if t[i - 1].isspace() and not (t[i - 2 : i - 1].isascii() and t[i : i + 1].isascii()):
+                break  # a gap in page chrome (阅读 12 次 点赞…), but not PM 2.5
+            i -= 1
+        return i
+
+    def _on_num(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        num_start = m.start(1)
+        if num_start >= 1 and t[num_start - 1] == " " and num_start >= 2 and t[num_start - 2].isascii() \
+                and t[num_start - 2].isalpha():
+            return []
+        info = self.lex.units[m.group(3)]
+        value = Decimal(m.group(1))
+        if info.cls in ("count", "person") and value == 0:
+            return []
+        clause = self._clause_start(t, s0, num_start, _CLAUSE_BREAK)
+        share = st.prev_end >= clause and t[st.prev_end:num_start].strip() == ""
+        left_from = max(clause, st.prev_end) if st.prev_end >= clause else clause
+        raw_left = t[left_from:num_start]
+        change, ind = self._clean_left(raw_left, places)
+        unit_end = m.end()
+        end = unit_end
+        obj = ""
+        if info.cls in ("count", "measure", "person", "percent"):
+            obj, obj_end = self._object(t, unit_end, s1)
+            if obj and any(obj.startswith(n) for n in self.lex.time_nouns):
+                return []
+        explicit = True
+        if info.cls == "count" and obj.endswith(_QUALITY_END):
+            return []  # 8个国控断面水质优良比例达到100%: the count is the scope of a figure
+        if info.cls in ("count", "person") and obj:
+            ind = ind + obj if ind and self._is_verb(ind) else obj
+            end = obj_end
+        elif info.cls == "measure" and obj and (not ind or self._is_verb(ind)):
+            ind = ind + obj
+            end = obj_end
+        elif info.cls == "percent" and not ind and not st.subject and obj:
+            ind = obj
+            end = obj_end
+        if not ind:
+            explicit = False
+            if share and st.prev_indicator:
+                ind = st.prev_indicator
+            elif st.subject:
+                ind = st.subject
+            else:
+                return []
+        elif ind in self.lex.attrs:
+            explicit = False
+            ind = (st.subject or "") + ind
+        if not self._gate(t, s0, s1, info, ind, raw_left, num_start, unit_end, end):
+            return []
+        start = self._indicator_start(t, left_from, num_start, ind) if explicit else num_start
+        if change and not explicit:
+            back = 2 if change.startswith(("同比", "环比")) else 0
+            start = max(left_from, t.rfind(change[-2:], left_from, num_start) - back)
+        if share and not explicit:
+            start = st.prev_start
+        kind = self._kind(t, s0, clause, num_start)
+        st.prev_end, st.prev_indicator, st.prev_start = end, ind, start
+        if explicit:
+            st.subject = ind
+        return [TargetMention(start, end, "", ind, value, info.unit, change, kind)]
+
+    def _gate(self, t, s0, s1, info: _Unit, ind, raw_left, num_start, unit_end, end) -> bool:
+        """Whether a number of this unit class, with this indicator, is a target."""
+        if info.cls == "days":
+            return "天" in ind and not _AFTER_DAYS.match(t, unit_end)
+        if info.cls == "money":
+            return any(w in ind or w in raw_left for w in self.lex.money) and not _CAP.search(raw_left)
+        if info.cls == "person":
+            return any(w in ind or w in raw_left for w in self.lex.enforce)
+        if info.cls in ("count", "measure"):
+            if self._org_noun(ind):
+                return False
+            scope = raw_left.endswith("有") or ind.endswith("中") or t.startswith("中", end)
+            return not (info.cls == "count" and scope)  # 有11个城市…, 全省13个设区市中
+        if info.cls == "percent":
+            # a standard being applied (执行…节能80%设计标准), not a figure
+            return not ("执行" in t[s0:num_start] and "标准" in t[num_start:s1])
+        return True
+
+    def _on_list(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """PM2.5、PM10平均浓度分别为35、62微克/立方米: one target per listed value,
+        paired with the listed subjects (or the sentence's last list of subjects)."""
+        info = self.lex.units[m.group("unit")]
+        nums = [(n.start(), n.group()) for n in _NUMBER.finditer(t, m.start(), m.end("last"))]
+        clause = self._clause_start(t, s0, m.start(), _RANK_BREAK)
+        clause = max(clause, st.prev_end)
+        raw_left = t[clause:m.start()]
+        change, ind = self._clean_left(raw_left.replace("分别", ""), places)
+        subjects = _split_subjects(ind) if ind else list(st.subjects)
+        if len(subjects) != len(nums):
+            return []
+        out = []
+        kind = self._kind(t, s0, clause, m.start())
+        for (pos, num), subject in zip(nums, subjects, strict=True):
+            if not self._gate(t, s0, s1, info, subject, raw_left, pos, m.end(), m.end()):
+                return []
+            out.append(TargetMention(pos, pos + len(num), "", subject, Decimal(num), info.unit, change, kind))
+        st.subjects = subjects
+        st.subject = subjects[-1]
+        st.prev_end, st.prev_indicator, st.prev_start = m.end(), subjects[-1], m.start()
+        return out
+
+    def _indicator_start(self, t: str, lo: int, hi: int, ind: str) -> int:
+        head = ind[:2]
+        pos = t.find(head, lo, hi) if head else -1
+        return pos if pos >= 0 else hi
+
+    def _on_index(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        num_start = m.start(1)
+        clause = self._clause_start(t, s0, num_start, _CLAUSE_BREAK)
+        _, ind = self._clean_left(t[clause:num_start], places)
+        if not ind.endswith("指数"):
+            return []
+        st.subject, st.prev_end, st.prev_indicator = ind, m.end(), ind
+        start = self._indicator_start(t, clause, num_start, ind)
+        st.prev_start = start
+        return [TargetMention(start, m.end(), "", ind, Decimal(m.group(1)), "", None,
+                              self._kind(t, s0, clause, num_start))]
+
+    def _rank_base(self, t, s0, verb_start, st: _State, places) -> list[str]:
+        clause = self._clause_start(t, s0, verb_start, _RANK_BREAK)
+        if st.prev_end > clause:
+            clause = st.prev_end
+        left = _PAREN.sub("", t[clause:verb_start])
+        left = self._dates.sub("", left)
+        x, sep, y = left.rpartition("在")
+        if not sep:
+            x, y = left, ""
+        y = self._strip(y, places)
+        items = []
+        for item in x.split("、"):
+            _, item = self._clean_left(item, places, with_change=False)
+            if item and not item.endswith("工作"):
+                items.append(item)
+        if items:
+            return [(st.subject or "") + i if i in self.lex.attrs else i for i in items]
+        if st.subject:
+            return [st.subject]
+        _, y = self._clean_left(y, places, with_change=False)
+        y = re.sub(r"\d+个|中$", "", y)  # 在全市8个县区中排名第2 → 县区排名
+        return [y] if y else [""]
+
+    def _rank_targets(self, t, s0, m, value, st: _State, places) -> list[TargetMention]:
+        if value is None or value <= 0:
+            return []
+        bases = self._rank_base(t, s0, m.start(), st, places)
+        clause = self._clause_start(t, s0, m.start(), _CLAUSE_BREAK)
+        kind = self._kind(t, s0, clause, m.start())
+        out = []
+        for base in bases:
+            ind = base if base.endswith("排名") else base + "排名"
+            out.append(TargetMention(m.start(), m.end(), "", ind, Decimal(value), "名", None, kind))
+        return out
+
+    def _on_rank(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        if m.group("verb") == "排" and m.start() > 0 and t[m.start() - 1] in "安编并":
+            return []
+        return self._rank_targets(t, s0, m, cn_to_int(m.group("n")), st, places)
+
+    def _on_back(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        return self._rank_targets(t, s0, m, cn_to_int(m.group("n")), st, places)
+
+    def _on_water(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        value = _ROMAN.get(m.group("cls"))
+        if value is None:
+            return []
+        clause = self._clause_start(t, s0, m.start(), _CLAUSE_BREAK)
+        _, ind = self._clean_left(t[clause:m.start()], places, with_change=False)
+        ind = ind or st.subject or "水质"
+        start = self._indicator_start(t, clause, m.start(), ind)
+        kind = self._kind(t, s0, clause, m.start())
+        return [TargetMention(start, m.end(), "", ind, Decimal(value), "类", None, kind)]
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_POLLUTANT = re.compile(r"^(PM2\.5|PM10|O3|臭氧|SO2|NO2|CO|二氧化硫|二氧化氮|一氧化碳|细颗粒物|可吸入颗粒物)")
+
+
+def _split_subjects(ind: str) -> list[str]:
+    """PM2.5、PM10平均浓度 → [PM2.5平均浓度, PM10平均浓度]: a shared tail is given
+    to the bare pollutant names before it."""
+    items = [i for i in re.split(r"[、和及与]", ind) if i]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    head = _POLLUTANT.match(last)
+    tail = last[head.end():] if head else ""
+    return [i + tail if tail and _POLLUTANT.fullmatch(i) else i for i in items[:-1]] + [last]
+
+
+def _slice(t: str, tm: TargetMention) -> str:
+    return t[tm.start:tm.end]
+
+
+def _campaign_before(campaigns: Sequence[CampaignMention], s0: int, pos: int) -> str | None:
+    best = None
+    for c in campaigns:
+        if s0 <= c.start and c.end <= pos and (best is None or c.start > best.start):
+            best = c
+    return best.name if best else None
+
+
+class TargetsComponent:
+    """spaCy component: appends TargetMention records to ``doc._.lt.targets``."""
+
+    def __init__(self, finder: TargetFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = doc._.lt
+        text = doc_text(doc)
+        places = [p.text for p in ann.places] + [p.name for p in ann.places]
+        found = self.finder.find(text, ann.campaigns, places)
+        # the text field is what the document says, not the normalised copy
+        found = [
+            TargetMention(f.start, f.end, text[f.start:f.end], f.indicator, f.value, f.unit,
+                          f.change, f.kind, f.campaign)
+            for f in found
+        ]
+        ann.targets.extend(found)
+        mirror_spans(doc, SPAN_KEY, ann.targets, SPAN_LABEL)
+        return doc
+
+
+@Language.factory("lt_targets", assigns=["doc.spans"], requires=[], default_config={})
+def make_targets(nlp: Language, name: str) -> TargetsComponent:
+    """Build the component (reads kg/data/units.tsv, indicators.txt, target_*.txt once)."""
+    return TargetsComponent(TargetFinder(TargetLexicon.load()))

@@ -1,0 +1,139 @@
+"""lt_campaigns on a blank pipeline, with invented sentences (no seed or dev names)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import kg.annotate.campaigns  # noqa: F401  (registers lt_campaigns)
+import kg.annotate.records  # noqa: F401  (registers Doc._.lt)
+from kg.annotate.campaigns import pair_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("lt_campaigns")
+    return nlp
+
+
+def names(nlp, text: str) -> list[str]:
+    return [c.name for c in nlp(text)._.lt.campaigns]
+
+
+def test_verbs_and_adverbs_are_cut_from_the_name_but_kept_in_the_text(nlp):
+    doc = nlp("全区坚决打赢碧水保卫战，扎实推进柴油货车污染治理攻坚战。")
+    found = [(c.name, c.text) for c in doc._.lt.campaigns]
+    assert found == [
+        ("碧水保卫战", "坚决打赢碧水保卫战"),
+        ("柴油货车污染治理攻坚战", "柴油货车污染治理攻坚战"),
+    ]
+    for c in doc._.lt.campaigns:
+        assert doc.text[c.start:c.end] == c.text
+
+
+def test_jurisdiction_words_and_years_are_not_part_of_the_name(nlp):
+    assert names(nlp, "全市2023年城市黑臭水体治理攻坚战调度会召开") == ["城市黑臭水体治理攻坚战"]
+
+
+def test_enumeration_shares_the_head(nlp):
+    doc = nlp("全力打好蓝天、碧水、净土、清废四大保卫战。")
+    cams = doc._.lt.campaigns
+    assert [c.name for c in cams] == ["蓝天保卫战", "碧水保卫战", "净土保卫战", "清废保卫战"]
+    assert doc.text[cams[0].start:cams[0].end] == "蓝天"
+    assert doc.text[cams[2].start:cams[2].end] == "净土"
+
+
+def test_enumeration_without_a_count(nlp):
+    assert names(nlp, "深入打好蓝天、碧水保卫战五年行动方案") == ["蓝天保卫战", "碧水保卫战"]
+
+
+def test_quoted_campaign_drops_enclosing_quotes(nlp):
+    doc = nlp("我县启动“清废行动”，效果明显。")
+    (c,) = doc._.lt.campaigns
+    assert (c.name, c.text) == ("清废行动", "“清废行动”")
+
+
+def test_quoted_name_with_head_keeps_quotes_and_ascii_quotes_are_paired(nlp):
+    assert names(nlp, "推进“绿盾2023”专项行动") == ["“绿盾2023”专项行动"]
+    assert names(nlp, '推进"绿盾2023"专项行动') == ["“绿盾2023”专项行动"]
+
+
+def test_bare_quote_is_an_alias_of_the_quoted_campaign(nlp):
+    found = names(nlp, "全面实施“三减三增”三年行动。调整结构，做到“三减三增”。")
+    assert found == ["“三减三增”三年行动", "“三减三增”三年行动"]
+
+
+def test_bare_attack_form_is_an_alias_of_the_battle(nlp):
+    assert names(nlp, "部署全市夏季臭氧污染防治攻坚工作。") == ["夏季臭氧污染防治攻坚战"]
+
+
+def test_countdown_campaign_and_the_battle_inside_it(nlp):
+    found = sorted(names(nlp, "开展大气污染防治攻坚战冲刺45天以来"))
+    assert found == ["大气污染防治攻坚冲刺45天", "大气污染防治攻坚战"]
+
+
+def test_inspection_rounds(nlp):
+    assert names(nlp, "第三轮中央生态环境保护督察反馈问题整改") == ["第三轮中央生态环境保护督察"]
+    assert names(nlp, "以中央环保督察“回头看”为契机") == ["中央环保督察“回头看”"]
+
+
+def test_inspection_round_with_batch(nlp):
+    assert names(nlp, "迎接第二轮第三批中央生态环境保护督察。") == ["第二轮第三批中央生态环境保护督察"]
+
+
+def test_short_action_launched_without_quotes(nlp):
+    assert names(nlp, "全市开展清河行动，部署蓝天行动。") == ["清河行动", "蓝天行动"]
+    assert names(nlp, "采取有力行动，开展环境整治行动。") == []
+
+
+def test_inspection_short_form_folds_onto_the_full_form(nlp):
+    found = names(nlp, "落实第二轮中央生态环境保护督察反馈意见，整改中央督察交办问题。")
+    assert found == ["第二轮中央生态环境保护督察", "第二轮中央生态环境保护督察"]
+
+
+def test_inspection_teams_and_generic_levels_are_not_rounds(nlp):
+    assert names(nlp, "中央第三生态环境保护督察组进驻。") == []
+    assert names(nlp, "落实中央、省级生态环境保护督察整改要求。") == []
+
+
+def test_plan_title_names_the_battle_not_a_three_year_action(nlp):
+    assert names(nlp, "确保“打赢蓝天保卫战三年行动计划”目标任务圆满完成") == ["蓝天保卫战"]
+
+
+def test_one_task_in_a_list_is_not_a_campaign(nlp):
+    found = names(nlp, "开展秸秆禁烧、城区河道专项整治、餐饮油烟治理等“五大攻坚”行动。")
+    assert found == ["“五大攻坚”行动"]
+
+
+def test_unquoted_action_needs_an_environmental_stem(nlp):
+    assert names(nlp, "开展机动车尾气专项整治。") == ["机动车尾气专项整治"]
+    assert names(nlp, "安全生产专项整治三年行动扎实推进。") == []
+    assert names(nlp, "要强化专项行动，将专项行动纳入考核。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入推进党史学习教育，开展作风建设年活动。",
+        "全面推行河长制，落实网格化监管和销号管理制度。",
+        "坚持绿水青山就是金山银山理念。",
+        "打了一场攻坚战、持久战，这十场标志性战役都要打赢。",
+        "将环境治理列为全市持续推进的攻坚战之一。",
+    ],
+)
+def test_not_campaigns(nlp, text):
+    assert names(nlp, text) == []
+
+
+def test_spans_are_mirrored(nlp):
+    doc = nlp("坚决打赢净土保卫战。")
+    assert [s.label_ for s in doc.spans["campaigns"]] == ["CAMPAIGN"]
+    assert "净土保卫战" in doc.spans["campaigns"][0].text
+
+
+def test_pair_quotes_keeps_length_and_pairs_per_line():
+    text = '开展"清河"行动\n"半个'
+    out = pair_quotes(text)
+    assert len(out) == len(text)
+    assert out == "开展“清河”行动\n“半个"

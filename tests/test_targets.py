@@ -1,0 +1,181 @@
+"""lt_targets on a blank pipeline, with invented sentences (no seed or dev figures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import spacy
+
+import kg.annotate.campaigns  # noqa: F401  (registers lt_campaigns)
+import kg.annotate.records  # noqa: F401  (registers Doc._.lt)
+import kg.annotate.targets  # noqa: F401  (registers lt_targets)
+from kg.annotate.targets import cn_to_int, normalise_indicator
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("lt_campaigns")
+    nlp.add_pipe("lt_targets")
+    return nlp
+
+
+def rows(nlp, text: str) -> list[tuple]:
+    return [(t.indicator, t.value, t.unit, t.change, t.kind) for t in nlp(text)._.lt.targets]
+
+
+def values(nlp, text: str) -> list[tuple[Decimal, str]]:
+    return [(t.value, t.unit) for t in nlp(text)._.lt.targets]
+
+
+def test_concentration_and_change_carry_the_subject(nlp):
+    assert rows(nlp, "今年以来，全市PM2.5平均浓度为38微克/立方米，同比下降9.5%。") == [
+        ("PM2.5平均浓度", Decimal("38"), "μg/m3", None, "result"),
+        ("PM2.5平均浓度", Decimal("9.5"), "%", "同比下降", "result"),
+    ]
+
+
+def test_percentage_points_and_days(nlp):
+    assert rows(nlp, "优良天数比例达到85.2%，同比上升2.1个百分点；重污染天数为3天，较去年同期减少5天。") == [
+        ("优良天数比例", Decimal("85.2"), "%", None, "result"),
+        ("优良天数比例", Decimal("2.1"), "百分点", "同比上升", "result"),
+        ("重污染天数", Decimal("3"), "天", None, "result"),
+        ("重污染天数", Decimal("5"), "天", "减少", "result"),
+    ]
+
+
+def test_share_is_an_attribute_of_the_subject(nlp):
+    found = rows(nlp, "我区优良天数201天，占比76.4%。")
+    assert found[1][:3] == ("优良天数占比", Decimal("76.4"), "%")
+
+
+def test_enforcement_outputs(nlp):
+    assert rows(nlp, "查处环境违法案件56起，罚没款360余万元，行政拘留7人。") == [
+        ("查处环境违法案件", Decimal("56"), "起", None, "result"),
+        ("罚没款", Decimal("360"), "万元", None, "result"),
+        ("行政拘留", Decimal("7"), "人", None, "result"),
+    ]
+
+
+def test_money_keeps_decimals(nlp):
+    (t,) = nlp("罚款金额98765.43元。")._.lt.targets
+    assert t.value == Decimal("98765.43") and t.unit == "元" and t.indicator == "罚款金额"
+
+
+def test_rankings(nlp):
+    found = rows(nlp, "PM10平均浓度为52微克/立方米，排名全市第三。")
+    assert found[1] == ("PM10平均浓度排名", Decimal("3"), "名", None, "result")
+    assert values(nlp, "空气质量综合指数位列全省第十一位。") == [(Decimal("11"), "名")]
+    found = rows(nlp, "实现了PM2.5浓度“退出后十”目标。")
+    assert found == [("PM2.5浓度排名", Decimal("10"), "名", None, "result")]
+
+
+def test_ranking_of_each_listed_subject(nlp):
+    found = rows(nlp, "其中，综合指数、pm_2.5平均浓度在全省11个城市均排第二位。")
+    assert [f[0] for f in found] == ["综合指数排名", "PM2.5平均浓度排名"]
+    assert {f[1] for f in found} == {Decimal("2")}
+
+
+def test_rank_written_with_its_scope_only(nlp):
+    found = rows(nlp, "臭氧浓度为150微克/立方米，同比下降6.2%，改善幅度全省第一。")
+    assert found[2] == ("臭氧浓度改善幅度排名", Decimal("1"), "名", None, "result")
+    assert rows(nlp, "成为全省第一家通过验收的园区。") == []
+
+
+def test_listed_values_pair_with_listed_subjects(nlp):
+    assert rows(nlp, "全县PM2.5、PM10平均浓度分别为31、57微克/立方米，同比分别下降6.1%、4.4%。") == [
+        ("PM2.5平均浓度", Decimal("31"), "μg/m3", None, "result"),
+        ("PM10平均浓度", Decimal("57"), "μg/m3", None, "result"),
+        ("PM2.5平均浓度", Decimal("6.1"), "%", "同比下降", "result"),
+        ("PM10平均浓度", Decimal("4.4"), "%", "同比下降", "result"),
+    ]
+
+
+def test_count_that_scopes_a_figure_is_not_a_target(nlp):
+    assert values(nlp, "全县6个省控断面水质优良比例达到100%。") == [(Decimal("100"), "%")]
+
+
+def test_counted_noun_follows_the_classifier(nlp):
+    found = rows(nlp, "全县安装120个扬尘在线监测设备，铺设50多公里污水管网。")
+    assert found[0][1:3] == (Decimal("120"), "个") and "扬尘在线监测设备" in found[0][0]
+    assert found[1][1:3] == (Decimal("50"), "公里") and "污水管网" in found[1][0]
+
+
+def test_two_units_of_one_output(nlp):
+    assert rows(nlp, "淘汰燃煤锅炉16台58.5蒸吨。") == [
+        ("淘汰燃煤锅炉", Decimal("16"), "台", None, "result"),
+        ("淘汰燃煤锅炉", Decimal("58.5"), "蒸吨", None, "result"),
+    ]
+
+
+def test_water_class(nlp):
+    found = rows(nlp, "1-9月，断面水质稳定达到地表水Ⅲ类标准。")
+    assert found == [("断面水质", Decimal("3"), "类", None, "result")]
+    # a class range inside an indicator is no class target
+    assert values(nlp, "Ⅰ—Ⅲ类水质断面比例为88.6%。") == [(Decimal("88.6"), "%")]
+
+
+def test_large_units(nlp):
+    assert values(nlp, "力争到2030年，地源热泵应用面积达到1.8亿平方米。") == [(Decimal("1.8"), "亿平方米")]
+
+
+def test_goals(nlp):
+    found = rows(nlp, "到2025年，全市PM2.5浓度要控制在33微克/立方米以内。")
+    assert found == [("PM2.5浓度", Decimal("33"), "μg/m3", None, "goal")]
+    assert rows(nlp, "力争全年优良天数比例达到80%以上。")[0][4] == "goal"
+    assert rows(nlp, "按照督察组工作要求，已办结46件。")[0][4] == "result"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年12月1日至15日，检查组赴某县督导。",
+        "市局一行6人到某县调研。",
+        "进一步明确27个部门职责。",
+        "开展大气污染防治冲刺45天活动。",
+        "联系电话：0531-12345678，邮编250001。",
+        "印发《某某市2023年空气质量改善12项措施》。",
+        "前9个月，全市上下共同努力。",
+        "要求3天内完成整改。",
+        "对企业最高奖补20万元。",
+        "落实“1+1+8”工作方案。",
+        "1.加强组织领导，落实20项重点任务。",
+        "全市共设立县级河长218名。",
+        "全省13个设区市中，有11个城市达标。",
+        "全面执行居住建筑节能75%设计标准。",
+        "相关评论(已有 0 条评论)",
+        "阅读 3456次 点赞56个",
+    ],
+)
+def test_not_targets(nlp, text):
+    assert rows(nlp, text) == []
+
+
+def test_pm_spellings_are_normalised(nlp):
+    assert rows(nlp, "pm_2.5平均浓度为41微克/立方米")[0][0] == "PM2.5平均浓度"
+    assert normalise_indicator("PM 2.5浓度") == "PM2.5浓度"
+
+
+def test_unit_spellings_are_normalised(nlp):
+    assert values(nlp, "PM10浓度为85 μg/m³，臭氧浓度为150ug/m3。") == [
+        (Decimal("85"), "μg/m3"),
+        (Decimal("150"), "μg/m3"),
+    ]
+
+
+def test_target_tied_to_the_campaign_of_its_sentence(nlp):
+    (t,) = nlp("在“清废行动”中，查处非法倾倒案件12起。")._.lt.targets
+    assert t.campaign == "清废行动"
+
+
+def test_offsets_and_spans(nlp):
+    doc = nlp("全市优良天数为250天。")
+    (t,) = doc._.lt.targets
+    assert doc.text[t.start:t.end] == t.text == "优良天数为250天"
+    assert [s.label_ for s in doc.spans["targets"]] == ["TARGET"]
+
+
+def test_chinese_numerals():
+    found = [cn_to_int(s) for s in ("一", "十", "十一", "二十三", "一百零五", "7", "x")]
+    assert found == [1, 10, 11, 23, 105, 7, None]
