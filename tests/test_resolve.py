@@ -22,7 +22,10 @@ from kg.model import Article
 from kg.namespaces import LT, ORG, RDFS, SCHEMA, instance_iri
 from kg.resolve import Resolver, fold_agency_name
 
-TEXT = "江油市委书记钱振宇主持召开会议。市委、市人民政府高度重视，我市坚决打好碧水保卫战，优良天数比例达到90.1%。"
+TEXT = (
+    "江油市委书记钱振宇主持召开会议。市委、市人民政府高度重视，"
+    "我市坚决打好碧水保卫战，优良天数比例达到90.1%。"
+)
 
 
 def at(text: str, sub: str, nth: int = 0) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.annotate.records import AgencyMention, PlaceMention, mirror_spans
+from kg.annotate.records import AgencyMention, PlaceMention, doc_text, mirror_spans
 from kg.data import read_lines
 from kg.errors import DataError
 
@@ -431,7 +431,7 @@ class AgenciesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = doc._.lt
-        found = self.finder.find(doc.text, list(ann.places))
+        found = self.finder.find(doc_text(doc), list(ann.places))
         ann.agencies.extend(found)
         mirror_spans(doc, self.span_key, ann.agencies, "AGENCY")
         return doc

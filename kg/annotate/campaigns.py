@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.annotate.records import CampaignMention, mirror_spans
+from kg.annotate.records import CampaignMention, doc_text, mirror_spans
 from kg.data import read_lines
 from kg.errors import DataError
 
@@ -61,15 +61,6 @@ def pair_quotes(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per document: spaCy rebuilds it from the tokens on
-    every access, which costs more than all our regexes together."""
-    text = doc.user_data.get("lt_text")
-    if text is None:  # a Doc's text never changes once it is made
-        text = doc.user_data["lt_text"] = doc.text
-    return text
 
 
 def normalise_quotes(name: str) -> str:

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.agencies import CJK, is_word, lexicon
-from kg.annotate.records import AgencyMention, OfficialMention, PlaceMention, Title, mirror_spans
+from kg.annotate.records import AgencyMention, OfficialMention, PlaceMention, Title, doc_text, mirror_spans
 from kg.data import read_lines
 
 PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
@@ -560,6 +560,6 @@ class OfficialsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = doc._.lt
-        ann.officials.extend(self.finder.find(doc.text, list(ann.agencies), list(ann.places)))
+        ann.officials.extend(self.finder.find(doc_text(doc), list(ann.agencies), list(ann.places)))
         mirror_spans(doc, self.span_key, ann.officials, "OFFICIAL")
         return doc

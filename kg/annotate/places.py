@@ -28,7 +28,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.annotate.records import AnaphorMention, PlaceMention, RegionMention, mirror_spans
+from kg.annotate.records import AnaphorMention, PlaceMention, RegionMention, doc_text, mirror_spans
 from kg.data import read_lines
 from kg.errors import DataError
 from kg.gazetteer import Division, Gazetteer, load_gazetteer
@@ -529,15 +529,6 @@ class PlacesComponent:
         mirror_spans(doc, "regions", ann.regions, "REGION")
         mirror_spans(doc, "anaphora", ann.anaphora, "ANAPHOR")
         return doc
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on
-    each access (a third of a second per 100k characters)."""
-    text = doc.user_data.get("lt_text")
-    if text is None:
-        text = doc.user_data["lt_text"] = doc.text
-    return text
 
 
 def _freq(word: str) -> int:

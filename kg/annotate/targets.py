@@ -27,8 +27,8 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.annotate.campaigns import doc_text, pair_quotes
-from kg.annotate.records import CampaignMention, TargetMention, mirror_spans
+from kg.annotate.campaigns import pair_quotes
+from kg.annotate.records import CampaignMention, TargetMention, doc_text, mirror_spans
 from kg.data import read_lines
 from kg.errors import DataError
 
