@@ -19,7 +19,7 @@ LEVELS = ("province", "prefecture", "county")
 
 @dataclass(frozen=True)
 class Division:
-    """One division. ``short`` is its short form (泰安 for 泰安市) or "" when it has
+    """One division. ``short`` is its short form (绵阳 for 绵阳市) or "" when it has
     none that is safe to match; ``parent`` is the enclosing division's adcode ("" for
     a province). Coordinates are None where the source has none."""
 
@@ -84,7 +84,7 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> list[Division]:
         """Every division the text could name: full names first, then former names,
-        then short forms (several when a name is shared: 市中区, 朝阳)."""
+        then short forms (several when a name is shared: 朝阳区, 朝阳)."""
         out: list[Division] = []
         for table in (self._full, self._old, self._short):
             for d in table.get(surface, ()):

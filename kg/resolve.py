@@ -240,8 +240,8 @@ class Resolver:
 
     def _home_near(self, ctx: _Context, level: str, pos: int) -> str | None:
         """The place a bare level word at ``pos`` refers to: the last place of that
-        level named earlier in the same sentence (泰安市生态环境局…、市…中心: still
-        泰安市), else the article's own place at that level."""
+        level named earlier in the same sentence (绵阳市生态环境局…、市…中心: still
+        绵阳市), else the article's own place at that level."""
         begin = self._sentence_start(ctx, pos)
         best = None
         for s, _e, iri in ctx.spans:
@@ -281,7 +281,7 @@ class Resolver:
         elif level or place_text:
             canonical, scope = folded, ("article", *ctx.key)
         elif not self._is_national(folded) and ctx.main_home:
-            # A named local body without its jurisdiction written (组建生态环境保护指挥中心
+            # A named local body without its jurisdiction written (组建生态环境执法指挥中心
             # in an article about one city) belongs to the article's own place.
             place_iri = ctx.main_home
             place = self.kg.g.nodes[place_iri]

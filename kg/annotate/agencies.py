@@ -1,7 +1,7 @@
 """lt_agencies: government and Party bodies named in the text.
 
 Chinese agency names are built from a small grammar rather than listed: an
-optional 中共, a jurisdiction (泰安市, or only its level 市 in 市委), and a
+optional 中共, a jurisdiction (绵阳市, or only its level 市 in 市委), and a
 core — a government or Party head (委, 政府, 人大常委会), a department
 stem with a suffix (生态环境 + 局, 水利 + 部), a national body (国务院) —
 followed by any number of sub-bodies (水利部 + 河湖管理司 + 河湖长制工作处).
@@ -56,8 +56,8 @@ PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
 def is_place_word(text: str) -> bool:
-    """True when jieba's dictionary knows ``text`` as a proper noun (泰安市,
-    崇阳县): the fallback for places the gazetteer step did not mark."""
+    """True when jieba's dictionary knows ``text`` as a proper noun (绵阳市,
+    江油市): the fallback for places the gazetteer step did not mark."""
     import jieba.posseg
 
     _jieba_ready()
@@ -176,7 +176,7 @@ class AgencyFinder:
         # a named body's phrase says what it governs: it holds a known word
         self.word_re = re.compile(word + "|生态|环境|污染|防治|保护|治理|攻坚|监督|督察|督查|发展|区|园")
         self.gov_re = re.compile(f"(?P<lv>{level})(?:{_alt(lx.heads)})(?![员])")
-        # 生态环境局, 市环保局, 中央第二生态环境保护督察组, 省委第三巡视组 (a
+        # 生态环境局, 市环保局, 中央第三生态环境保护督察组, 省委第三巡视组 (a
         # prefix and an ordinal may stand for the stem)
         self.dept_re = re.compile(
             f"{prefix}?(?:{ORDINAL})?{stem}{word}{{0,4}}(?:{dept_suf})"
@@ -207,9 +207,9 @@ class AgencyFinder:
     def _place_before(
         self, text: str, pos: int, lv: str | None, places: list[PlaceMention]
     ) -> tuple[int, str] | None:
-        """A place written right before a body: one ending at ``pos`` (泰安 +
+        """A place written right before a body: one ending at ``pos`` (绵阳 +
         生态环境局) or one whose own suffix is the body's level character
-        (泰安市 + 市委's 市). Falls back to jieba's dictionary of place names
+        (绵阳市 + 市委's 市). Falls back to jieba's dictionary of place names
         when the gazetteer step found none there."""
         for p in places:
             if p.end == pos and p.start < pos:
@@ -355,7 +355,7 @@ class AgencyFinder:
             chosen.append(c)
             for i in range(c.start, c.end):
                 taken[i] = True
-        # enclosing bodies of the chosen ones (水利部 in 水利部河湖管理司)
+        # enclosing bodies of the chosen ones (水利部 in 生态环境部大气环境司)
         by_span = {(c.start, c.end): c for c in extended}
         parents = []
         for c in chosen:
@@ -367,7 +367,7 @@ class AgencyFinder:
                 parents.append(p)
                 pe = p.parent_end
         chosen.extend(parents)
-        # enclosing bodies first (水利部 before 水利部河湖管理司): a reader can link
+        # enclosing bodies first (水利部 before 生态环境部大气环境司): a reader can link
         # each body to a parent it has already seen
         chosen.sort(key=lambda c: (c.start, c.end))
         self._coordinate(text, chosen)
@@ -390,7 +390,7 @@ class AgencyFinder:
         return out
 
     def _coordinate(self, text: str, chosen: list[_Candidate]) -> None:
-        """长垣市委、市政府: the second body shares the first one's place."""
+        """江油市委、市政府: the second body shares the first one's place."""
         for a, b in zip(chosen, chosen[1:], strict=False):
             if (
                 a.place_text

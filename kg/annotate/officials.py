@@ -13,7 +13,7 @@ or, failing that, where jieba's dictionary says a word starts.
 Titles are split at 、 and keep their level: 县委 + 书记 → 县委书记; the body
 is the agency lt_agencies found right before the role (so this component
 runs after it), carried over the enumeration for department posts
-(党组书记、局长: both of 泰安市生态环境局) but not for government leaders
+(党组书记、局长: both of 绵阳市生态环境局) but not for government leaders
 (县委书记、县长: 县长 names no body). Reporters, editors and authors of
 bylines (记者 X, 编校:X) are never officials.
 """
@@ -267,8 +267,8 @@ class OfficialFinder:
 
     @staticmethod
     def _place_from_sentence(text: str, agency: AgencyMention, agencies: list[AgencyMention]) -> str | None:
-        """A bare body (市生态环境保护控制中心) after a full one of the same
-        level in the sentence (泰安市生态环境局…) shares its place."""
+        """A bare body (市生态环境监测中心) after a full one of the same
+        level in the sentence (绵阳市生态环境局…) shares its place."""
         sent_start = max(text.rfind(c, 0, agency.start) for c in "。！？\n") + 1
         best = None
         for a in agencies:
@@ -314,7 +314,7 @@ class OfficialFinder:
         text: str, start: int, titles: tuple[Title, ...], agencies: list[AgencyMention]
     ) -> tuple[Title, ...]:
         """党组书记、局长戴某 with no body written: the department the sentence
-        is about (泰安市生态环境局…成立由党组书记、局长戴某任组长的…)."""
+        is about (绵阳市生态环境局…成立由党组书记、局长戴某任组长的…)."""
         if any(t.body for t in titles):
             return titles
         sent_start = max(text.rfind(c, 0, start) for c in "。！？；;\n") + 1

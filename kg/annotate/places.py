@@ -2,9 +2,9 @@
 
 What it writes to ``doc._.lt`` (see :mod:`kg.annotate.records`):
 
-- ``places``: every gazetteer division named by full name (泰安市), short form
-  (泰安), or former name (长垣县 → 长垣市), also inside longer names
-  (泰安市生态环境局); and townships found by their suffix (禹村镇, 龙山街道),
+- ``places``: every gazetteer division named by full name (绵阳市), short form
+  (绵阳), or former name (长垣县 → 长垣市), also inside longer names
+  (绵阳市生态环境局); and townships found by their suffix (青莲镇, 临江街道),
   which have no adcode.
 - ``regions``: regions and natural features (京津冀, 黄河流域): never places.
 - ``anaphora``: 我市, 全县, 该局… (they refer to the article's own place or body).
@@ -12,8 +12,8 @@ What it writes to ``doc._.lt`` (see :mod:`kg.annotate.records`):
 How: a hash index of every surface form by its first two characters finds the
 longest form starting at each position (about 10 ms per 100k characters, see
 :class:`SurfaceIndex`); then rules drop matches that are parts of other words
-(jieba token boundaries), media names (河南日报), brands and people's given
-names; then names shared by several divisions (市中区, 朝阳) are resolved from
+(jieba token boundaries), media names (四川日报), brands and people's given
+names; then names shared by several divisions (朝阳区, 朝阳) are resolved from
 the article's other places, or keep ``adcode=None`` with ``candidates``.
 """
 
@@ -213,8 +213,8 @@ class PlacesComponent:
             # Every name starts a jieba token (沿海城市 holds no 海城市); right after
             # a full name or a body (安阳市生态环境局|殷都分局) jieba may glue the
             # first character to the left, so the start is trusted there. Short
-            # forms and 2-character names (高县, 和县) must also end a token, so
-            # 提高县域 and 市委和县委 do not match; longer names may run on (新泰市委).
+            # forms and 2-character names (单县, 和县) must also end a token, so
+            # 提高县域 and 市委和县委 do not match; longer names may run on (江油市委).
             left_ok = s in starts or s in name_ends or (s > 0 and text[s - 1] in AFTER_BODY)
             if not left_ok:
                 continue
@@ -282,8 +282,8 @@ class PlacesComponent:
 
     def _township_candidates(self, text: str, starts: set[int], taken: list[_Cand]) -> list[_Cand]:
         lex = self.lex
-        # A stem never reaches back into a name found before it: 新泰市禹村镇 -> 禹村镇.
-        # A short form ending right at the suffix (龙山 in 龙山街道) is the stem itself.
+        # A stem never reaches back into a name found before it: 江油市青莲镇 -> 青莲镇.
+        # A short form ending right at the suffix (临江 in 临江街道) is the stem itself.
         hard = sorted(c.end for c in taken if c.kind != "short")
         soft = sorted(c.end for c in taken if c.kind == "short")
         place_ends = {c.end: c for c in taken if c.kind in ("full", "old", "short")}
@@ -326,8 +326,8 @@ class PlacesComponent:
     ) -> str | None:
         """The township's stem before the suffix at ``s``: the longest 2-3
         characters (4 for X镇街道) starting at a jieba token boundary, or right after
-        a preposition or conjunction (到|程集镇, 对|高坪镇); or one character right
-        after a boundary (翟镇). None when the stem looks like a common word."""
+        a preposition or conjunction (到|柳林镇, 对|白马镇); or one character right
+        after a boundary (石镇). None when the stem looks like a common word."""
         lex = self.lex
         longest = 4 if named == "街道" else 3
         stem = None
@@ -346,7 +346,7 @@ class PlacesComponent:
                 break
             forced = False
         if stem is None:
-            # 翟镇: a one-character stem right after a boundary.
+            # 石镇: a one-character stem right after a boundary.
             if named == "镇" and max_len >= 1:
                 ch = text[s - 1]
                 if (s - 1 == limit or (s >= 2 and not CJK.match(text[s - 2]))) and ch not in lex.bad_single:
@@ -454,7 +454,7 @@ class PlacesComponent:
                 and len({x.name for x in c.divs}) == 1
                 and c.divs[0].name not in self.lex.generic
             ):
-                # 市中区 with no other place to place it: the name is sure, the adcode is not.
+                # 朝阳区 with no other place to place it: the name is sure, the adcode is not.
                 out.append(PlaceMention(c.start, c.end, "", c.divs[0].name, None, c.divs[0].level, None,
                                         tuple(x.adcode for x in c.divs)))
             else:

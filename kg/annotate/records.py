@@ -1,7 +1,7 @@
 """What the annotate components find, as exact character-offset records.
 
-Jieba's tokens do not always line up with the things we extract (泰安市 inside a
-single token 泰安市生态环境局), and provenance needs exact offsets, so every
+Jieba's tokens do not always line up with the things we extract (绵阳市 inside a
+single token 绵阳市生态环境局), and provenance needs exact offsets, so every
 component appends records here; spans in ``doc.spans`` are only a mirror,
 expanded to token boundaries, for spaCy's own tools.
 
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A place named in the text (泰安市, 泰安, 禹村镇).
+    """A place named in the text (绵阳市, 绵阳, 青莲镇).
 
     ``adcode`` and ``name`` (full current name) come from the gazetteer where it
     knows the place; a township found by its suffix alone has no adcode.
@@ -35,7 +35,7 @@ class PlaceMention:
     adcode: str | None = None
     level: str | None = None
     parent: str | None = None
-    candidates: tuple[str, ...] = ()  # other adcodes sharing the name (市中区…)
+    candidates: tuple[str, ...] = ()  # other adcodes sharing the name (朝阳区…)
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,12 @@ class AnaphorMention:
 
 @dataclass(frozen=True)
 class AgencyMention:
-    """A government or Party body (泰安市生态环境局, 县委, 水利部河湖管理司).
+    """A government or Party body (绵阳市生态环境局, 县委, 生态环境部大气环境司).
 
     ``name`` is the form written (中共 and 人民 kept; the resolver folds them);
-    ``place_text`` the jurisdiction written inside it (泰安市), if any;
+    ``place_text`` the jurisdiction written inside it (绵阳市), if any;
     ``level`` the level a bare form implies (市 for 市委, 县 for 县环保局);
-    ``parent`` the enclosing body written before it (水利部 for 水利部河湖管理司);
+    ``parent`` the enclosing body written before it (水利部 for 生态环境部大气环境司);
     ``in_title`` is true when it was named only inside an official's title.
     """
 
@@ -88,8 +88,8 @@ class AgencyMention:
 class Title:
     """One post of an official, split at 、: ``role`` without jurisdiction but
     with level (县委书记, 局长, 市委常委); ``raw`` as written; ``body`` the agency
-    named or implied (泰安市生态环境局, 县委) or None; ``place_text`` the
-    jurisdiction written or implied (泰安市, 县) or None."""
+    named or implied (绵阳市生态环境局, 县委) or None; ``place_text`` the
+    jurisdiction written or implied (绵阳市, 县) or None."""
 
     role: str
     raw: str
