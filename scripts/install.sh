@@ -2,7 +2,8 @@
 # Set Lantian up on a fresh machine (Debian/Ubuntu, Python 3.11+).
 #   scripts/install.sh          the package and its runtime dependencies, in .venv
 #   scripts/install.sh --test   also the test tools: pytest & co (PyPI) and, with apt,
-#                               Debian's chromium (browser tests), raptor2-utils and
+#                               Debian's chromium and a CJK font (browser tests,
+#                               screenshot), raptor2-utils and
 #                               serdi (independent Turtle parsers)
 # Idempotent: a second run only checks. Nothing is downloaded at run time later.
 set -euo pipefail
@@ -13,6 +14,7 @@ with_test=0
 if [ $with_test = 1 ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy\|noto sans cjk" || need+=(fonts-wqy-microhei)
   command -v rapper >/dev/null || need+=(raptor2-utils)
   command -v serdi >/dev/null || need+=(serdi)
   if [ ${#need[@]} -gt 0 ]; then
