@@ -138,7 +138,9 @@ class KnowledgeGraph:
     def link(self, subject: str, predicate: str, obj: str) -> None:
         """Add the edge ``subject --predicate--> obj`` once (predicate: a key of EDGES)."""
         pred = str(EDGES[predicate])
-        if not self.g.has_edge(subject, obj, key=pred):
+        # A direct look at the adjacency dict: has_edge costs more than the add.
+        keys = self.g._succ.get(subject, {}).get(obj)
+        if keys is None or pred not in keys:
             self.g.add_edge(subject, obj, key=pred, predicate=pred, name=predicate)
 
     def nodes_of(self, kind: str) -> list[str]:

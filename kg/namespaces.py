@@ -8,6 +8,8 @@ bottom, so the same thing gets the same IRI in every build.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -76,19 +78,14 @@ PREFIXES: dict[str, Namespace | str] = {
     "id": str(ID),
 }
 
-# Characters kept as they are in an IRI path segment: letters and digits of any
-# script are safe in an IRI; everything else is percent-encoded.
-_SAFE = "-._~"
+# Letters and digits of any script, "_", "-", "." and "~" are safe in an IRI
+# path segment; everything else is percent-encoded.
+_UNSAFE = re.compile(r"[^\w.~-]")
 
 
+@lru_cache(maxsize=65536)
 def _segment(part: str) -> str:
-    out = []
-    for ch in part:
-        if ch.isalnum() or ch in _SAFE:
-            out.append(ch)
-        else:
-            out.append(quote(ch, safe=""))
-    return "".join(out) or "_"
+    return _UNSAFE.sub(lambda m: quote(m.group(), safe=""), part) or "_"
 
 
 def instance_iri(kind: str, *parts: str) -> str:
