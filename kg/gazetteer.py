@@ -30,9 +30,7 @@ class Division:
     short: str
     latitude: float | None
     longitude: float | None
-
-
-AUTONOMOUS_SUFFIXES = (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"))
+    forms: tuple[str, ...] = ()  # other full-name-like forms (北川县 for 北川羌族自治县)
 
 
 def _float(text: str) -> float | None:
@@ -62,15 +60,12 @@ class Gazetteer:
                         "fix the adcode or rebuild the gazetteer"
                     )
                 self._old.setdefault(old, []).append(self._by_code[code])
-        # Autonomous divisions are usually written with the short form and the
-        # plain suffix (北川羌族自治县 → 北川县, 恩施土家族苗族自治州 → 恩施州):
-        # full-name-like forms, kept with the former names.
+        # Everyday forms of autonomous divisions (北川县 for 北川羌族自治县):
+        # full-name-like, kept with the former names.
         for d in divisions:
-            for long_suffix, plain in AUTONOMOUS_SUFFIXES:
-                if d.short and d.name.endswith(long_suffix):
-                    form = d.short + plain
-                    if form not in self._full:
-                        self._old.setdefault(form, []).append(d)
+            for form in d.forms:
+                if form not in self._full:
+                    self._old.setdefault(form, []).append(d)
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -131,11 +126,12 @@ def _parse_gazetteer() -> list[Division]:
     out = []
     for ln in read_lines("gazetteer.tsv"):
         parts = ln.split("\t")
-        parts += [""] * (7 - len(parts))  # read_lines strips empty trailing coordinates
-        if len(parts) != 7 or parts[2] not in LEVELS:
+        parts += [""] * (8 - len(parts))  # read_lines strips empty trailing columns
+        if len(parts) != 8 or parts[2] not in LEVELS:
             raise DataError(f"gazetteer.tsv: malformed row {ln!r}; rebuild it with tools/build_gazetteer.py")
-        code, name, level, parent, short, lon, lat = parts
-        out.append(Division(code, name, level, parent, short, _float(lat), _float(lon)))
+        code, name, level, parent, short, lon, lat, forms = parts
+        out.append(Division(code, name, level, parent, short, _float(lat), _float(lon),
+                            tuple(f for f in forms.split(",") if f)))
     return out
 
 

@@ -42,13 +42,16 @@ _NOT_LOCAL_CAMPAIGN = ("督察", "中央", "国家")
 
 
 def fold_agency_name(name: str) -> str:
-    """Canonical spelling of an agency name: without 中共 and 人民 (人民政府 → 政府).
+    """Canonical spelling of an agency name: without 中共 and 人民 (人民政府 → 政府,
+    人民法院 → 法院).
 
     The guide keeps those words only in aliases."""
     folded = name
     if folded.startswith("中共") and len(folded) > 3:
         folded = folded[2:]
-    return folded.replace("人民政府", "政府")
+    for long, short in (("人民政府", "政府"), ("人民检察院", "检察院"), ("人民法院", "法院")):
+        folded = folded.replace(long, short)
+    return folded
 
 
 def _hash(*parts: str) -> str:

@@ -71,7 +71,8 @@ def label(g, node) -> str:
 def test_fold_agency_name_drops_zhonggong_and_renmin():
     assert fold_agency_name("中共江油市委") == "江油市委"
     assert fold_agency_name("江油市人民政府") == "江油市政府"
-    assert fold_agency_name("人民检察院") == "人民检察院"
+    assert fold_agency_name("江油市人民检察院") == "江油市检察院"
+    assert fold_agency_name("人民日报") == "人民日报"
 
 
 def test_bare_agencies_take_the_articles_city():

