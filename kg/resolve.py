@@ -33,7 +33,16 @@ from kg.graph import KnowledgeGraph
 from kg.model import Article
 from kg.namespaces import instance_iri
 
-LEVEL_CHARS = ("省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道")
+# Words a bare body or anaphor names its level with, longest first (自治区 before 区).
+LEVEL_CHARS = ("自治区", "自治州", "自治县", "街道", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
+
+
+def level_prefix(name: str) -> str | None:
+    """The level word a bare name starts with (自治区生态环境厅 → 自治区), if any.
+    市场… is a market, not a city."""
+    if name.startswith("市场"):
+        return None
+    return next((w for w in LEVEL_CHARS if name.startswith(w)), None)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
 MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部")
@@ -262,12 +271,12 @@ class Resolver:
 
     # -- agencies -------------------------------------------------------------
     def _agency_iri(self, ctx: _Context, written: str, place_text: str | None, level: str | None,
-                    pos: int, place_iri: str | None = None) -> str:
+                    pos: int, place_iri: str | None = None, jurisdiction: str | None = None) -> str:
         """Canonical agency node for a written name (added if new)."""
         folded = fold_agency_name(written)
         rest = folded
-        if not level and not place_text and folded[:1] in LEVEL_CHARS:
-            level = folded[:1]  # 省委省政府…督察组 is a bare provincial body
+        if not level and not place_text:
+            level = level_prefix(folded)  # 省委省政府…督察组 is a bare provincial body
         if place_iri is None and place_text:
             place_iri = self._place_by_text(ctx, place_text, pos)
         if place_text and folded.startswith(place_text):
@@ -280,7 +289,8 @@ class Resolver:
         if place_iri:
             place = self.kg.g.nodes[place_iri]
             canonical = place["label"] + rest
-            scope: tuple[str, ...] = (place.get("adcode") or _hash(place_iri),)
+            place_iri = jurisdiction or place_iri
+            scope: tuple[str, ...] = (self.kg.g.nodes[place_iri].get("adcode") or _hash(place_iri),)
         elif level or place_text:
             canonical, scope = folded, ("article", *ctx.key)
         elif not self._is_national(folded) and ctx.main_home:
@@ -307,7 +317,11 @@ class Resolver:
 
     def _agency(self, ctx: _Context, am: AgencyMention) -> str:
         place_iri = self._place_in(ctx, am.start, am.start + len(am.place_text)) if am.place_text else None
-        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri)
+        # A branch named for a lower place (…市生态环境局某某分局, …州生态环境局某市分局)
+        # serves that place: the last place named inside the name.
+        inner = [iri for s, e, iri in ctx.spans if am.start <= s and e <= am.end]
+        jurisdiction = inner[-1] if place_iri and inner and inner[-1] != place_iri else None
+        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri, jurisdiction)
         if am.parent and am.parent in ctx.agencies:
             self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
         ctx.agency_spans.append((am.start, iri))
@@ -318,7 +332,7 @@ class Resolver:
             return None
         if title.body in ctx.agencies:
             return ctx.agencies[title.body]
-        level = next((c for c in LEVEL_CHARS if title.body.startswith(c)), None)
+        level = level_prefix(title.body)
         return self._agency_iri(ctx, title.body, title.place_text, level, pos)
 
     # -- officials ------------------------------------------------------------
@@ -394,13 +408,31 @@ class Resolver:
             change=tm.change,
             target_kind=tm.kind,
         )
-        place = self._sentence_place(ctx, tm.start) or ctx.main_home
+        place = self._sentence_place(ctx, tm.start)
+        if place is None or (ctx.main_home and self._contains(place, ctx.main_home)):
+            # 在全省排名第三 / 岳阳市下达的…: a wider place in the sentence is the
+            # scope of the figure; the figure is about the article's own place.
+            place = ctx.main_home
         if place:
             self.kg.link(iri, "place", place)
         if tm.campaign:
             camp = self.kg.add(instance_iri("campaign", tm.campaign), "Campaign", tm.campaign)
             self.kg.link(iri, "campaign", camp)
         self._mention(ctx, iri, tm.start, tm.end, tm.text)
+
+    def _contains(self, outer: str, inner: str) -> bool:
+        """Whether place ``outer`` encloses place ``inner`` (schema:containedInPlace*)."""
+        seen = set()
+        node = inner
+        while node not in seen:
+            seen.add(node)
+            parents = self._edge_targets(node, "containedInPlace")
+            if not parents:
+                return False
+            node = parents[0]
+            if node == outer:
+                return True
+        return False
 
     def _sentence_place(self, ctx: _Context, start: int) -> str | None:
         """The last place named earlier in the same sentence, if any."""

@@ -157,3 +157,42 @@ def test_a_bare_repeat_of_a_name_joins_the_titled_person():
     g = resolve(("a.txt", text, ann))
     (person,) = list(g.subjects(None, LT.Official))
     assert len(list(g.subjects(LT.denotes, person))) == 2
+
+
+def test_a_branch_named_for_a_county_serves_that_county():
+    text = "绵阳市生态环境局江油分局开展执法检查。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 3, "绵阳市", "绵阳市", "510700", "prefecture", "510000"))
+    s, e = at(text, "江油")
+    ann.places.append(PlaceMention(s, e, "江油", "江油市", "510781", "county", "510700"))
+    s, e = at(text, "绵阳市生态环境局江油分局")
+    ann.agencies.append(AgencyMention(s, e, text[s:e], text[s:e], place_text="绵阳市"))
+    g = resolve(("a.txt", text, ann))
+    (agency,) = list(g.subjects(None, LT.Agency))
+    assert label(g, agency) == "绵阳市生态环境局江油分局"
+    assert g.value(agency, LT.jurisdiction) == URIRef(instance_iri("place", "510781"))
+
+
+def test_a_ranking_within_the_province_is_about_the_articles_place():
+    text = "我市在四川省排名第三。全市优良天数达到300天。"
+    ann = Annotations()
+    s, e = at(text, "我市")
+    ann.anaphora.append(AnaphorMention(s, e, "我市", "市"))
+    ann.places.append(PlaceMention(100, 103, "绵阳市", "绵阳市", "510700", "prefecture", "510000"))
+    s, e = at(text, "四川省")
+    ann.places.append(PlaceMention(s, e, "四川省", "四川省", "510000", "province", None))
+    s, e = at(text, "排名第三")
+    ann.targets.append(TargetMention(s, e, text[s:e], "排名", Decimal(3), "名"))
+    text = text + " " * 80 + "绵阳市"
+    ann.places[0] = PlaceMention(len(text) - 3, len(text), "绵阳市", "绵阳市", "510700", "prefecture", "510000")
+    g = resolve(("a.txt", text, ann))
+    (target,) = list(g.subjects(None, LT.Target))
+    assert g.value(target, LT.place) == URIRef(instance_iri("place", "510700"))
+
+
+def test_level_words_of_autonomous_regions():
+    from kg.resolve import level_prefix
+
+    assert level_prefix("自治区生态环境厅") == "自治区"
+    assert level_prefix("区委") == "区"
+    assert level_prefix("市场监管局") is None
