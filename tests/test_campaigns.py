@@ -7,7 +7,7 @@ import spacy
 
 import kg.annotate.campaigns  # noqa: F401  (registers lt_campaigns)
 import kg.annotate.records  # noqa: F401  (registers Doc._.lt)
-from kg.annotate.campaigns import pair_quotes
+from kg.annotate.campaigns import CampaignFinder, CampaignLexicon, pair_quotes
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +137,34 @@ def test_pair_quotes_keeps_length_and_pairs_per_line():
     out = pair_quotes(text)
     assert len(out) == len(text)
     assert out == "开展“清河”行动\n“半个"
+
+
+def test_quoted_name_with_modifier_and_head():
+    finder = CampaignFinder(CampaignLexicon.load())
+    got = [m.name for m in finder.find("本月深入开展2025年“青锋”执法专项行动,并启动“护航秋收”专项监督行动。")]
+    assert got == ["“青锋”执法专项行动", "“护航秋收”专项监督行动"]
+
+
+def test_quoted_name_keeps_a_domain_noun_before_it_but_not_a_verb():
+    finder = CampaignFinder(CampaignLexicon.load())
+    assert [m.name for m in finder.find("督导河湖“清淤泥”专项行动进展。")] == ["河湖“清淤泥”专项行动"]
+    assert [m.name for m in finder.find("部署“清淤泥”专项行动。")] == ["“清淤泥”专项行动"]
+
+
+def test_support_verbs_are_not_part_of_the_name():
+    finder = CampaignFinder(CampaignLexicon.load())
+    got = [(m.text, m.name) for m in finder.find("要助力碧水保卫战,聚焦蓝天保卫战。")]
+    assert [name for _, name in got] == ["碧水保卫战", "蓝天保卫战"]
+
+
+def test_two_names_joined_by_ji_and_nested_heads():
+    finder = CampaignFinder(CampaignLexicon.load())
+    got = {m.name for m in finder.find("召开2025年蓝天保卫战暨机动车尾气污染治理攻坚战推进会。")}
+    assert got == {"蓝天保卫战", "机动车尾气污染治理攻坚战"}
+    got = [m.name for m in finder.find("以太湖生态环境专项整治三年行动为抓手。")]
+    assert got == ["太湖生态环境专项整治三年行动"]
+
+
+def test_quoted_standalone_head_is_named_by_itself():
+    finder = CampaignFinder(CampaignLexicon.load())
+    assert [m.name for m in finder.find("启动“百日攻坚”行动。")] == ["百日攻坚"]

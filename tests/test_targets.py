@@ -179,3 +179,92 @@ def test_offsets_and_spans(nlp):
 def test_chinese_numerals():
     found = [cn_to_int(s) for s in ("一", "十", "十一", "二十三", "一百零五", "7", "x")]
     assert found == [1, 10, 11, 23, 105, 7, None]
+
+
+def test_economic_indicators_are_not_targets(nlp):
+    assert values(nlp, "地区生产总值增长6.1%左右;重污染天数控制在4天以内。") == [(Decimal("4"), "天")]
+
+
+def test_facts_of_an_offence_and_manpower_are_not_targets(nlp):
+    text = (
+        "张某指使工人将废液9.3吨倾倒于沟渠,导致约5亩农田受到污染。"
+        "全月共出动执法人员300人次,检查企业120家次。"
+    )
+    assert values(nlp, text) == [(Decimal("120"), "家次")]
+
+
+def test_zong_is_qi_and_ming_counts_people(nlp):
+    got = rows(nlp, "该局今年以来查处环境违法案件37宗。共问责9名领导干部,其中组织调整3人。")
+    assert got == [
+        ("查处环境违法案件", Decimal("37"), "起", None, "result"),
+        ("问责领导干部", Decimal("9"), "人", None, "result"),
+        ("组织调整", Decimal("3"), "人", None, "result"),
+    ]
+
+
+def test_listed_water_bodies_before_a_count_are_not_the_indicator(nlp):
+    got = rows(nlp, "清江、沅江等6个国考断面水质优良比例为83.3%。")
+    assert got == [("国考断面水质优良比例", Decimal("83.3"), "%", None, "result")]
+
+
+def test_wrapped_pdf_lines_are_read_as_one_sentence(nlp):
+    text = "前言\n全县PM\n2.5年均浓度为31μg/m\n3,同比下降\n4.2%;全年淘汰老旧柴油货车\n812辆。"
+    got = rows(nlp, text)
+    assert got[:2] == [
+        ("PM2.5年均浓度", Decimal("31"), "μg/m3", None, "result"),
+        ("PM2.5年均浓度", Decimal("4.2"), "%", "同比下降", "result"),
+    ]
+    assert (Decimal("812"), "辆") in values(nlp, text)
+    assert nlp(text)._.lt.targets[0].text == "PM\n2.5年均浓度为31μg/m\n3"
+
+
+def test_a_headline_figure_repeated_in_the_body_is_kept_once(nlp):
+    text = "全县上半年空气优良率达97.1%\n全县上半年空气质量优良天数比例达97.1%,同比上升1.2个百分点。"
+    got = rows(nlp, text)
+    assert [r[1] for r in got] == [Decimal("97.1"), Decimal("1.2")]
+    assert got[0][0] == "空气质量优良天数比例"
+
+
+def test_patrols_counted_in_ten_thousands_and_stocks_skipped(nlp):
+    text = "全县河长累计巡河2.3万余次;全村共有养殖户57户,镇里开展联合巡查31次。"
+    assert rows(nlp, text) == [
+        ("巡河", Decimal("2.3"), "万次", None, "result"),
+        ("联合巡查", Decimal("31"), "次", None, "result"),
+    ]
+
+
+def test_action_written_after_the_counted_noun(nlp):
+    assert rows(nlp, "已督促7家饭店安装油烟净化设施。对失职的4名干部进行了问责。") == [
+        ("安装油烟净化设施", Decimal("7"), "家", None, "result"),
+        ("问责", Decimal("4"), "人", None, "result"),
+    ]
+
+
+def test_short_object_takes_the_task_of_the_clause_before(nlp):
+    got = rows(nlp, "推进水泥企业超低排放改造,年内完成6家企业改造任务。")
+    assert [r[:3] for r in got] == [("水泥企业超低排放改造", Decimal("6"), "家")]
+
+
+def test_ranking_lists_give_one_rank_per_item(nlp):
+    text = (
+        "按照环境空气质量综合指数排名,前三位依次为甲城、乙城、丙城;"
+        "排名后两位的依次为丁城、戊城,其中戊城排名全省第九。"
+    )
+    got = [(t.indicator, t.value, t.text) for t in nlp(text)._.lt.targets]
+    assert got[:4] == [
+        ("环境空气质量综合指数排名", Decimal("1"), "甲城"),
+        ("环境空气质量综合指数排名", Decimal("2"), "乙城"),
+        ("环境空气质量综合指数排名", Decimal("3"), "丙城"),
+        ("环境空气质量综合指数排名", Decimal("8"), "丁城"),
+    ]
+    assert [t.value for t in nlp(text)._.lt.targets][4:] == [Decimal("9")]
+
+
+def test_indicator_named_in_the_clause_before_its_figure(nlp):
+    got = rows(nlp, "其中PM10平均浓度同比下降幅度最大,为7.7%。")
+    assert got == [("PM10平均浓度", Decimal("7.7"), "%", None, "result")]
+
+
+def test_deadline_month_and_water_class_verbs_are_cut(nlp):
+    assert rows(nlp, "确保10月底前整改率达到100%。")[0][0] == "整改率"
+    assert rows(nlp, "沙河3个断面水质均达到或优于Ⅲ类。")[0][:3] == ("沙河3个断面水质", Decimal("3"), "类")

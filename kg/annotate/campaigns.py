@@ -2,7 +2,9 @@
 
 Campaigns are written as a domain stem plus a head word (蓝天保卫战,
 柴油货车污染治理攻坚战, 机动车尾气专项整治), as a quoted name with or without a head
-(“三减三增”三年行动, “清废行动”), or as an inspection round (第三轮中央生态环境
+(“三减三增”三年行动, “清废行动”, “X”执法专项行动 with modifier words from
+kg/data/campaign_quote_modifiers.txt, 河湖“X”专项行动 with a two-character
+domain noun before the quote), or as an inspection round (第三轮中央生态环境
 保护督察). Around the name sit verbs and adverbs (坚决打赢这场…) that the guide
 keeps out of the canonical name, so every stem is cut on the left at the
 rightmost boundary word (kg/data/campaign_boundaries.txt) or place name, then
@@ -81,6 +83,7 @@ class CampaignLexicon:
     standalone_heads: frozenset[str]
     quote_heads: tuple[str, ...]
     quote_suffixes: tuple[str, ...]
+    quote_modifiers: tuple[str, ...]
     plan_words: tuple[str, ...]
     boundaries: tuple[str, ...]
     prefixes: tuple[str, ...]
@@ -108,6 +111,7 @@ class CampaignLexicon:
             standalone_heads=frozenset(h.rstrip("*") for h in heads if h.endswith("*")),
             quote_heads=tuple(read_lines("campaign_quote_heads.txt")),
             quote_suffixes=tuple(read_lines("campaign_quote_suffixes.txt")),
+            quote_modifiers=tuple(read_lines("campaign_quote_modifiers.txt")),
             plan_words=tuple(read_lines("campaign_plan_words.txt")),
             boundaries=tuple(read_lines("campaign_boundaries.txt")),
             prefixes=tuple(read_lines("campaign_prefixes.txt")),
@@ -137,6 +141,12 @@ class CampaignFinder:
         self._action = re.compile(_alternation(lex.action_heads))
         self._quoted = re.compile(r"“([^“”\n]{1,24})”")
         self._quote_head = re.compile(_alternation(lex.quote_heads))
+        # “利剑”执法专项行动, “X”专项监督行动: modifier words, then a head
+        self._quote_mod_head = re.compile(
+            rf"(?:{_alternation(lex.quote_modifiers)})+?(?:{_alternation(lex.quote_heads)})"
+        )
+        self._domain_chars = frozenset(w for w in lex.domain if len(w) == 1)
+        self._domain_words = frozenset(w for w in lex.domain if len(w) == 2)
         self._plan = re.compile(_alternation(lex.plan_words))
         self._alias_attack = re.compile(
             r"(防治|综合治理|综合整治|治理|整治)攻坚(?!战|行动|专项|冲刺|百日|月|季|办|指挥)"
@@ -167,6 +177,10 @@ class CampaignFinder:
             i -= 1
         window = text[i:end]
         best = 0
+        if i == lo and lo > 0 and _STEM_CHAR.match(text[lo - 1]):
+            # the run was cut at _STEM_MAX: never start inside a number (2023年 → 3年)
+            cut = re.match(r"[\d.]+(?:年度|年)?", window)
+            best = cut.end() if cut else 0
         for word in self.lex.boundaries:
             pos = window.rfind(word)
             if pos >= 0:
@@ -269,6 +283,8 @@ class CampaignFinder:
             hs, he = m.span()
             if hs > 0 and t[hs - 1] == "”":
                 continue  # quoted form: found by _quoted
+            if self._action.match(t, he):
+                continue  # 专项整治三年行动: the longer name ending at the next head is found
             if self._plan.match(t, he):
                 continue
             s = self._stem_start(t, hs, stops)
@@ -288,15 +304,30 @@ class CampaignFinder:
             inner = m.group(1).strip()
             if not inner or any(w in inner for w in self.lex.exclude):
                 continue
-            head = self._quote_head.match(t, m.end())
+            head = self._quote_head.match(t, m.end()) or self._quote_mod_head.match(t, m.end())
             if head:  # also inside a plan's title: “三减三增”三年行动方案
-                yield _Cand(m.start(), head.end(), f"“{inner}”{head.group()}", source="quoted")
+                pre = self._quote_prefix(t, m.start())
+                name = f"{pre}“{inner}”{head.group()}"
+                if inner in self.lex.standalone_heads:
+                    name = inner  # “百日攻坚”行动 is the campaign 百日攻坚 (a name on its own)
+                yield _Cand(m.start() - len(pre), head.end(), name, source="quoted")
                 continue
             if len(inner) < 3 or any(inner.endswith(h) for h in self.lex.battle_heads):
                 continue
             if any(inner.endswith(suf) for suf in self.lex.quote_suffixes):
                 name = self._strip_prefix(inner)
                 yield _Cand(m.start(), m.end(), name, source="quoted")
+
+    def _quote_prefix(self, t: str, qs: int) -> str:
+        """A two-character domain noun written right before a quoted name (河湖“清四乱”
+        专项行动) belongs to the name; anything longer is left out, since verbs
+        (检查, 开展) usually precede it."""
+        pre = t[max(0, qs - 2):qs]
+        if len(pre) < 2 or not all(_HAN.match(ch) for ch in pre):
+            return ""
+        if pre in self._domain_words or all(ch in self._domain_chars for ch in pre):
+            return pre
+        return ""
 
     def _attack_aliases(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
         """…防治攻坚 is the …防治攻坚战 named without 战; …治理攻坚 a campaign itself."""

@@ -11,6 +11,13 @@ Precision matters as much as recall, so each unit class has a gate
 (kg/data/units.tsv): days need an indicator about days, money a fine or fund,
 people an enforcement verb, counts a noun that is not organisation (39个部门);
 dates, numbers inside campaign names (冲刺45天) and inside 《titles》 are skipped.
+kg/data/target_exclude.txt lists what is never a target: economic indicators
+(地区生产总值), the facts of an offence (导致8亩耕地受到污染), manpower (出动执法人员)
+and stocks or scopes (共有渔民412户, 涉及我市46件).
+
+Wrapped lines (a PDF's PM\\n2.5) are read with the soft breaks taken out and the
+offsets mapped back; a headline figure repeated in the body is kept once, as
+the body's; ranking lists (前三位依次为甲、乙、丙) give one rank per item.
 
 Word lists are data files (kg/data/units.tsv, indicators.txt, target_*.txt);
 regexes are compiled once per component. Cost: linear scans per document.
@@ -47,17 +54,20 @@ _PAREN = re.compile(r"[(（][^()（）]{3,20}[)）]")  # (由低到高排序), n
 _MAX_BLOCK = 200  # no blocked span (title, campaign, URL, e-mail) is longer
 _BLOCK = re.compile(r"《[^》\n]{0,120}》|https?://\S{1,150}|[A-Za-z0-9_.\-]{1,64}@[A-Za-z0-9.\-]{1,64}")
 _AFTER_DAYS = re.compile(r"(?:内|以内|之内|后|以后|前|以前|来|以来|左右|时间)")
+_DAYS_CAP = ("控制在", "不超过", "少于", "低于", "减少到", "减少至", "降至", "降到")
 _CAP = re.compile(r"(?:最高|最多|不超过|最低|每)")
-_LEAD_COUNT = re.compile(r"^\d+(?:\.\d+)?(?:余|多)?[个家座条处]")
-_MID_CUT = re.compile(r"^.*(?:累计|共计|合计|已经|总共)")
+_LEAD_COUNT = re.compile(r"^(?:[^,，;；]{0,12}?等)?\d+(?:\.\d+)?(?:余|多)?[个家座条处]")
+_MID_CUT = re.compile(r"^.*(?:累计|共计|合计|已经|总共|开展)")
 _QUALITY_END = ("比例", "率", "浓度", "占比", "指数", "天数")
 _OBJ_BREAK = _CLAUSE_BREAK | set("-|_—()（）")
 _OBJ_LEAD = re.compile(r"^(?:以上的|以上|以下的|左右的|长的|的|余)+")
 _OBJ_STOP = re.compile(
-    r"排名|位列|位居|名列|均|都|分别|全部|已|"
+    r"排名|位列|位居|名列|(?<!平)均|都|分别|全部|已|"
     r"进行|纳入|开展|实施|实现|完成|安装|达到|得到|通过|参与|给予|予以|受到|等|和|及|与|并|,|，"
 )
 _OBJ_TRAIL = ("建设", "工作", "任务")
+_TASK_LEAD = re.compile(r"推进|推动|开展|实施|加快|深化|抓好|完成|启动|全面|持续|扎实")
+_ACT_LEAD = re.compile(r"(?:进行了|进行|予以|给予了|给予|被|完成了|完成)")
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,10 @@ class TargetLexicon:
     rank_scope: tuple[str, ...]
     rank_back: tuple[str, ...]
     rank_after: tuple[str, ...]
+    econ: tuple[str, ...] = ()
+    crime: tuple[str, ...] = ()
+    manpower: tuple[str, ...] = ()
+    stock: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> TargetLexicon:
@@ -116,6 +130,7 @@ class TargetLexicon:
         cues = _pairs("target_cues.txt", {"goal", "result"})
         scaffold = _pairs("target_scaffold.txt", {"left", "right"})
         rank = _pairs("target_rank.txt", {"verb", "scope", "back", "after"})
+        exclude = _pairs("target_exclude.txt", {"econ", "crime", "manpower", "stock"})
         changes = {}
         for line in read_lines("target_changes.txt"):
             surface, _, canon = line.partition("\t")
@@ -139,6 +154,10 @@ class TargetLexicon:
             rank_scope=tuple(rank["scope"]),
             rank_back=tuple(rank["back"]),
             rank_after=tuple(rank["after"]),
+            econ=tuple(exclude["econ"]),
+            crime=tuple(exclude["crime"]),
+            manpower=tuple(exclude["manpower"]),
+            stock=tuple(exclude["stock"]),
         )
 
 
@@ -186,6 +205,7 @@ class TargetFinder:
 
     def __init__(self, lex: TargetLexicon) -> None:
         self.lex = lex
+        self._acts = sorted(set(lex.verbs + lex.enforce), key=len, reverse=True)
         units = _alternation(lex.units)
         self._num = re.compile(
             rf"(?<![A-Za-z0-9_.\-/:+~第])(\d+(?:\.\d+)?)(\s?(?:余|多)?\s?)({units})"
@@ -277,6 +297,47 @@ class TargetFinder:
                 seg = seg[: -len(w)]
         return normalise_indicator(seg), pos + offset + len(seg)
 
+    def _antecedent(self, t: str, s0: int, clause: int, obj: str) -> str:
+        """推进钢铁企业超低排放改造,完成12家企业改造: a short noun+verb object that
+        repeats the task of the clause before is that task, written in full."""
+        verb = next((v for v in self.lex.verbs if obj.endswith(v) and len(obj) > len(v)), None)
+        if verb is None or clause - 1 <= s0:
+            return obj
+        prev_start = self._clause_start(t, s0, clause - 1, _CLAUSE_BREAK)
+        prev = t[prev_start:clause - 1]
+        noun = obj[: -len(verb)]
+        if not prev.endswith(verb) or noun not in prev[:-len(verb)] or len(prev) <= len(obj):
+            return obj
+        task = _TASK_LEAD.split(prev)[-1]
+        return task if len(task) > len(obj) else obj
+
+    def _named_before(self, t: str, s0: int, clause: int, st: _State, places) -> str | None:
+        """A quality indicator named, with no figure, in the clause just before
+        (…浓度同比下降幅度最大,为9.8%), or None."""
+        if clause - 1 <= s0 or st.prev_end >= clause - 1:
+            return None
+        prev_start = self._clause_start(t, s0, clause - 1, _CLAUSE_BREAK)
+        if st.prev_end > prev_start:
+            return None
+        m = _NAMED.search(t, prev_start, clause - 1)
+        if not m:
+            return None
+        _, ind = self._clean_left(m.group(), places, with_change=False)
+        return ind or None
+
+    def _action_after(self, t: str, pos: int, limit: int) -> tuple[str, int] | None:
+        """An action written right after a counted noun (…3家餐饮店安装油烟净化设施,
+        6名干部进行了问责): (indicator, end), or None."""
+        m = _ACT_LEAD.match(t, pos, limit)
+        at = m.end() if m else pos
+        for v in self._acts:
+            if t.startswith(v, at):
+                if v in self.lex.enforce and v not in self.lex.verbs:
+                    return v, at + len(v)
+                obj, obj_end = self._object(t, at + len(v), limit)
+                return (v + obj, obj_end) if obj else (v, at + len(v))
+        return None
+
     def _is_verb(self, s: str) -> bool:
         return any(s == v or (s.endswith(v) and len(s) <= len(v) + 2) for v in self.lex.verbs)
 
@@ -309,6 +370,30 @@ class TargetFinder:
         """Targets in ``text``; ``campaigns`` block their numbers (冲刺45天) and tie
         figures to them; ``places`` are place names cut from indicator edges."""
         t = pair_quotes(text).translate(_WIDTH)
+        keep = _soft_breaks(t)
+        if keep is not None:  # wrapped lines (PDF): read the text with the breaks taken out
+            newpos = [0] * (len(t) + 1)
+            k = 0
+            for i in range(len(t)):
+                newpos[i] = k
+                if k < len(keep) and keep[k] == i:
+                    k += 1
+            newpos[len(t)] = k
+            t = "".join(t[i] for i in keep)
+            campaigns = [
+                CampaignMention(newpos[c.start], newpos[c.end], c.text, c.name) for c in campaigns
+            ]
+            found = self._find(t, campaigns, places)
+            return [
+                TargetMention(keep[f.start], keep[f.end - 1] + 1, f.text, f.indicator, f.value,
+                              f.unit, f.change, f.kind, f.campaign)
+                for f in found
+            ]
+        return self._find(t, campaigns, places)
+
+    def _find(
+        self, t: str, campaigns: Sequence[CampaignMention], places: Sequence[str]
+    ) -> list[TargetMention]:
         blocked = sorted([(c.start, c.end) for c in campaigns] + [m.span() for m in _BLOCK.finditer(t)])
         camps = sorted(campaigns, key=lambda c: c.start)
         camp_starts = [c.start for c in camps]
@@ -324,7 +409,11 @@ class TargetFinder:
                 if blocked[k][1] > s0:
                     local.append(blocked[k])
             out += self._sentence(t, s0, s1, local, camps[lo:hi], places)
-        # a headline repeats a figure of the body: one statement, kept once
+        # a headline repeats a figure of the body: one statement, kept once (the body's)
+        head_end = _head_end(t)
+        if head_end > 0:
+            body = {(tm.value, tm.unit, tm.change) for tm in out if tm.start > head_end}
+            out = [tm for tm in out if tm.start > head_end or (tm.value, tm.unit, tm.change) not in body]
         seen: set[tuple] = set()
         unique = []
         for tm in out:
@@ -353,6 +442,8 @@ class TargetFinder:
             events.append((m.start(), "back", m))
         for m in self._water.finditer(t, s0, s1):
             events.append((m.start("cls"), "water", m))
+        for m in _ORDER.finditer(t, s0, s1):
+            events.append((m.start("items"), "order", m))
         events.sort(key=lambda e: e[0])
         st = _State()
         out: list[TargetMention] = []
@@ -400,11 +491,16 @@ class TargetFinder:
             if obj and any(obj.startswith(n) for n in self.lex.time_nouns):
                 return []
         explicit = True
-        if info.cls == "count" and obj.endswith(_QUALITY_END):
+        if info.cls == "count" and self._strip(obj, ()).endswith(_QUALITY_END):
             return []  # 8个国控断面水质优良比例达到100%: the count is the scope of a figure
         if info.cls in ("count", "person") and obj:
+            if not ind:
+                obj = self._antecedent(t, s0, clause, obj)
             ind = ind + obj if ind and self._is_verb(ind) else obj
             end = obj_end
+            act = self._action_after(t, obj_end, s1)
+            if act and not self._is_verb(raw_left.strip()[-2:]):
+                ind, end = act  # 督促3家餐饮店安装油烟净化设施: what they did is the output
         elif info.cls == "measure" and obj and (not ind or self._is_verb(ind)):
             ind = ind + obj
             end = obj_end
@@ -413,8 +509,11 @@ class TargetFinder:
             end = obj_end
         if not ind:
             explicit = False
+            named = self._named_before(t, s0, clause, st, places)
             if share and st.prev_indicator:
                 ind = st.prev_indicator
+            elif named:
+                ind = named  # 乙区PM2.5浓度下降幅度最大,为9.8%: the clause before names it
             elif st.subject:
                 ind = st.subject
             else:
@@ -438,8 +537,18 @@ class TargetFinder:
 
     def _gate(self, t, s0, s1, info: _Unit, ind, raw_left, num_start, unit_end, end) -> bool:
         """Whether a number of this unit class, with this indicator, is a target."""
+        if any(w in ind for w in self.lex.econ):
+            return False  # 地区生产总值增长5.5%: not an environmental indicator
+        if info.cls in ("count", "person") and any(w in ind or w in raw_left for w in self.lex.manpower):
+            return False  # 出动执法人员412人次: effort, not output
+        if info.cls == "count" and any(w in raw_left for w in self.lex.stock):
+            return False  # 全镇共有渔民412户, 涉及我市46件: a stock or a scope
+        if info.cls == "measure" and any(w in raw_left for w in self.lex.crime):
+            return False  # 将废酸12.6吨倾倒…, 导致8亩耕地受到污染: facts of an offence
         if info.cls == "days":
-            return "天" in ind and not _AFTER_DAYS.match(t, unit_end)
+            # 30天内完成 is a deadline; 重污染天数控制在3天以内 a cap on a quality figure
+            capped = raw_left.rstrip().endswith(_DAYS_CAP)
+            return "天" in ind and (capped or not _AFTER_DAYS.match(t, unit_end))
         if info.cls == "money":
             return any(w in ind or w in raw_left for w in self.lex.money) and not _CAP.search(raw_left)
         if info.cls == "person":
@@ -464,6 +573,10 @@ class TargetFinder:
         raw_left = t[clause:m.start()]
         change, ind = self._clean_left(raw_left.replace("分别", ""), places)
         subjects = _split_subjects(ind) if ind else list(st.subjects)
+        if len(subjects) > 1 and all(x in places for x in subjects[:-1]):
+            # 甲市、乙县、丙县优良天数比例分别为…: the list names places, the figure is one
+            shared = self._strip(subjects[-1], places)
+            subjects = [shared] * len(nums) if shared else []  # the first place may be cut
         if len(subjects) != len(nums):
             return []
         out = []
@@ -537,6 +650,41 @@ class TargetFinder:
     def _on_back(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         return self._rank_targets(t, s0, m, cn_to_int(m.group("n")), st, places)
 
+    def _on_order(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """前三位依次为甲、乙、丙 → ranks 1, 2, 3; 后三位依次为甲、乙、丙 with 丙排名第十四
+        written after → ranks 12 and 13 (the explicit 14 is found as a rank itself)."""
+        n = cn_to_int(m.group("n"))
+        items = [(k.start(), k.end()) for k in _ITEM.finditer(t, m.start("items"), m.end("items"))]
+        if not n or len(items) != n:
+            return []
+        if m.group("dir") == "前":
+            ranks = list(range(1, n + 1))
+        else:
+            last = t[items[-1][0]:items[-1][1]]
+            said = re.compile(re.escape(last) + rf"[^。;；]{{0,12}}?第([{_CN_NUM}\d]+)")
+            known = said.search(t, m.end(), s1)
+            top = cn_to_int(known.group(1)) if known else None
+            if not top or top < n:
+                return []
+            ranks = list(range(top - n + 1, top))
+            items = items[:-1]
+        ind = self._order_indicator(t, s0, m.start(), st, places)
+        kind = self._kind(t, s0, m.start(), m.start())
+        return [TargetMention(a, b, "", ind, Decimal(r), "名", None, kind)
+                for (a, b), r in zip(items, ranks, strict=True)]
+
+    def _order_indicator(self, t, s0, pos, st: _State, places) -> str:
+        """The ranking criterion: the last …排名 written before the list in its sentence."""
+        k = t.rfind("排名", s0, pos)
+        while k >= 0:
+            clause = self._clause_start(t, s0, k, _CLAUSE_BREAK)
+            left = re.sub(r"^(?:按照|根据|依据|按)", "", t[clause:k])
+            _, ind = self._clean_left(left, places, with_change=False)
+            if ind:
+                return ind + "排名"
+            k = t.rfind("排名", s0, k)
+        return (st.subject or "") + "排名"
+
     def _on_water(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         value = _ROMAN.get(m.group("cls"))
         if value is None:
@@ -550,6 +698,57 @@ class TargetFinder:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ORDER = re.compile(
+    r"(?P<dir>前|后)(?P<n>[一二两三四五六七八九十\d]{1,2})(?:位|名)[^,，;；。:：]{0,8}?依次(?:为|是)"
+    r"(?P<items>[^,，;；。:：、]{2,12}(?:、[^,，;；。:：、]{2,12})+)"
+)
+_ITEM = re.compile(r"[^、]+")
+_NAMED = re.compile(
+    r"[A-Za-z0-9.\u4e00-\u9fff]{0,12}?(?:浓度|比例|天数|指数)(?=同比|环比|较|下降|上升|降幅|增幅|改善)"
+)
+_WRAP_END = re.compile(r"[A-Za-z0-9/.]$")
+_WRAP_START = re.compile(r"^[A-Za-z0-9.,，;；%、]")
+_SENT_END = "。！？!?；;:：”)）》】"
+
+
+def _head_end(t: str) -> int:
+    """End of the headline block: the lines before the first line that holds a
+    full stop (masthead, headline, byline), or -1."""
+    stop = t.find("。")
+    if stop < 0:
+        return -1
+    return t.rfind("\n", 0, stop)
+
+
+def _soft_breaks(t: str) -> list[int] | None:
+    """Indices of ``t`` to keep when line breaks inside a sentence (a PDF's wrapped
+    lines: PM\\n2.5, 力争达到\\n87%) are taken out, or None when there are none.
+
+    A break is soft when its line does not end a sentence and either side cuts a
+    token (a digit, a Latin letter or a unit on one side), or the line is long
+    (a wrapped paragraph) and the next line goes on with Chinese text."""
+    if "\n" not in t:
+        return None
+    lines = t.split("\n")
+    drop: list[int] = []
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        nxt = lines[k + 1]
+        end = pos + len(line)
+        pos = end + 1
+        body = line.rstrip()
+        if not body or not nxt.strip() or body[-1] in _SENT_END or len(body) < 2:
+            continue
+        token_cut = bool(_WRAP_END.search(body) or _WRAP_START.match(nxt))
+        wrapped = len(body) >= 30 and "\u4e00" <= nxt[:1] <= "\u9fff"
+        if token_cut or wrapped:
+            drop.append(end)
+    if not drop:
+        return None
+    gone = set(drop)
+    return [i for i in range(len(t)) if i not in gone]
+
+
 _POLLUTANT = re.compile(r"^(PM2\.5|PM10|O3|臭氧|SO2|NO2|CO|二氧化硫|二氧化氮|一氧化碳|细颗粒物|可吸入颗粒物)")
 
 
