@@ -392,8 +392,14 @@ class Resolver:
         for cm in ann.campaigns:
             iri = self.kg.add(instance_iri("campaign", cm.name), "Campaign", cm.name)
             self.kg.alt(iri, cm.text)
-            if ctx.main_home and not any(w in cm.name for w in _NOT_LOCAL_CAMPAIGN):
-                self.kg.link(iri, "conductedBy", ctx.main_home)
+            if not any(w in cm.name for w in _NOT_LOCAL_CAMPAIGN):
+                # Who runs it: a place named earlier in its sentence (平罗县启动…),
+                # unless that is only a wider place; else the article's own place.
+                runner = self._sentence_place(ctx, cm.start)
+                if runner is None or (ctx.main_home and self._contains(runner, ctx.main_home)):
+                    runner = ctx.main_home
+                if runner:
+                    self.kg.link(iri, "conductedBy", runner)
             self._mention(ctx, iri, cm.start, cm.end, cm.text)
 
     def _target(self, ctx: _Context, tm: TargetMention) -> None:
@@ -408,7 +414,7 @@ class Resolver:
             change=tm.change,
             target_kind=tm.kind,
         )
-        place = self._sentence_place(ctx, tm.start)
+        place = self._place_in(ctx, tm.start, tm.end) or self._sentence_place(ctx, tm.start)
         if place is None or (ctx.main_home and self._contains(place, ctx.main_home)):
             # 在全省排名第三 / 岳阳市下达的…: a wider place in the sentence is the
             # scope of the figure; the figure is about the article's own place.

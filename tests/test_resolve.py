@@ -196,3 +196,18 @@ def test_level_words_of_autonomous_regions():
     assert level_prefix("自治区生态环境厅") == "自治区"
     assert level_prefix("区委") == "区"
     assert level_prefix("市场监管局") is None
+
+
+def test_a_campaign_is_run_by_the_place_named_in_its_sentence():
+    text = "绵阳市召开会议。江油市启动碧水保卫战。绵阳市要求各地落实。"
+    ann = Annotations()
+    for name, code, level in (("绵阳市", "510700", "prefecture"), ("江油市", "510781", "county")):
+        for nth in range(text.count(name)):
+            s, e = at(text, name, nth)
+            ann.places.append(PlaceMention(s, e, name, name, code, level, None))
+    ann.places.sort(key=lambda p: p.start)
+    s, e = at(text, "碧水保卫战")
+    ann.campaigns.append(CampaignMention(s, e, "碧水保卫战", "碧水保卫战"))
+    g = resolve(("a.txt", text, ann))
+    camp = URIRef(instance_iri("campaign", "碧水保卫战"))
+    assert list(g.objects(camp, LT.conductedBy)) == [URIRef(instance_iri("place", "510781"))]
