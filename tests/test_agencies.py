@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from kg.annotate import agencies as agencies_module  # noqa: F401  (registers the factory)
+from kg.annotate.agencies import AgencyFinder
 from kg.annotate.records import PlaceMention
 
 
@@ -185,3 +186,54 @@ def test_chained_places_give_the_innermost_jurisdiction(nlp):
     found = run(nlp, "南充市顺庆区人民政府办公室印发通知。", ("南充市", "顺庆区"))
     a = by_name(found, "顺庆区人民政府办公室")
     assert a.place_text == "顺庆区"
+
+
+# -- boundaries and forms seen in other regions' reporting ---------------------------
+
+
+def test_standing_committee_and_no_place_inside_a_verb(nlp):
+    found = names(run(nlp, "县委书记主持召开县委常委会会议。"))
+    assert "县委常委会" in found
+    assert not any(n.startswith("开") for n in found)
+
+
+def test_autonomous_region_is_a_level(nlp):
+    found = run(nlp, "全面完成自治区生态环境厅下达的年度任务。")
+    assert [(a.name, a.level) for a in found] == [("自治区生态环境厅", "自治区")]
+
+
+def test_place_named_elsewhere_in_the_article_is_used_whole(nlp):
+    text = "普洱市召开会议。督察组向普洱市委反馈情况。"
+    found = AgencyFinder().find(text, [PlaceMention(0, 3, "普洱市", "普洱市")])
+    assert [(a.name, a.place_text) for a in found] == [("普洱市委", "普洱市")]
+
+
+def test_named_body_starts_after_a_request_verb(nlp):
+    text = "如有异议,请向嵊泗县环境整治工作领导小组办公室反映。"
+    found = names(run(nlp, text, ("嵊泗县",)))
+    assert "嵊泗县环境整治工作领导小组办公室" in found
+    assert not any("请" in n for n in found)
+
+
+def test_comprehensive_enforcement_bureau(nlp):
+    assert names(run(nlp, "经市综合行政执法局核查,已督促整改。")) == ["市综合行政执法局"]
+
+
+def test_division_of_a_provincial_department(nlp):
+    found = names(run(nlp, "湖北省生态环境厅水生态环境处负责人介绍", ("湖北省",)))
+    assert "湖北省生态环境厅水生态环境处" in found
+
+
+def test_data_source_names_a_body_but_a_source_line_does_not(nlp):
+    assert names(run(nlp, "数据来源:湖北省生态环境监测中心", ("湖北省",))) == ["湖北省生态环境监测中心"]
+    assert names(run(nlp, "来源:湖北省生态环境厅", ("湖北省",))) == []
+
+
+def test_city_and_district_short_form_name_one_body(nlp):
+    found = run(nlp, "宁德市蕉城生态环境局副局长到场。", ("宁德市", "蕉城"))
+    assert [(a.name, a.place_text) for a in found] == [("宁德市蕉城生态环境局", "宁德市")]
+
+
+def test_department_named_for_what_it_manages(nlp):
+    assert names(run(nlp, "丽水市瓯江保护管理局局长介绍", ("丽水市",))) == ["丽水市瓯江保护管理局"]
+    assert names(run(nlp, "丽水市加强保护管理局", ("丽水市",))) == []

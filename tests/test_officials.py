@@ -207,3 +207,74 @@ def test_enumerated_titles_across_bodies(nlp):
         ("副市长", None, "市"),
         ("局长", "市公安局", "市"),
     ]
+
+
+# -- where a name ends, and more ways a name is anchored ----------------------------
+
+
+def test_given_name_does_not_swallow_a_following_verb(nlp):
+    found = run(nlp, "副县长欧阳峻,嵊泗县委书记赵磊陪同。镇党委副书记、镇长孙浩受到诫勉谈话。")
+    assert set(roles(found)) == {"欧阳峻", "赵磊", "孙浩"}
+    assert roles(found)["孙浩"] == ["镇党委副书记", "镇长"]
+
+
+def test_longer_name_kept_when_a_clear_word_follows(nlp):
+    assert "王志强" in roles(run(nlp, "县委书记王志强调研了污水处理厂。"))
+
+
+def test_compound_surname_keeps_two_given_characters(nlp):
+    found = run(nlp, "舟山市委常委、副市长司马文博接受采访时表示,", ("舟山市",))
+    assert roles(found) == {"司马文博": ["市委常委", "副市长"]}
+
+
+def test_level_leader_cues(nlp):
+    found = run(nlp, "县级领导丁远航、孔德成、毛丽参加会议。市委领导江华出席。")
+    assert set(roles(found)) == {"丁远航", "孔德成", "毛丽", "江华"}
+
+
+def test_leader_cue_before_a_common_word_is_no_name(nlp):
+    assert run(nlp, "该局建立了县级领导包保责任制,包保领导每月到现场。") == []
+
+
+def test_name_after_de_and_before_title(nlp):
+    found = run(nlp, "正在青石村调研的邓国华县长表示,将继续推进治理。")
+    assert roles(found) == {"邓国华": ["县长"]}
+
+
+def test_space_between_title_and_name(nlp):
+    assert roles(run(nlp, "舟山市市长 范文涛\n一、工作回顾", ("舟山市",))) == {"范文涛": ["市长"]}
+    assert roles(run(nlp, "(作者系漳浦县水利局副局长\u3000姚文斌)", ("漳浦县",))) == {"姚文斌": ["副局长"]}
+
+
+def test_spaced_two_character_given_name(nlp):
+    found = run(nlp, "青石镇镇长宋 丽娟汇报了工作。据承办检察官吕 焱介绍,案件已审结。")
+    assert roles(found) == {"宋丽娟": ["镇长"], "吕焱": ["检察官"]}
+
+
+def test_function_character_ends_a_name_after_a_title(nlp):
+    found = run(nlp, "县委书记、县级总河长魏东以暗访方式巡河。")
+    assert roles(found) == {"魏东": ["县委书记", "县级总河长"]}
+
+
+def test_less_common_surname(nlp):
+    assert "占志华" in roles(run(nlp, "县委常委、副县长占志华在调研时要求,"))
+
+
+def test_body_written_by_its_head_alone(nlp):
+    text = "漳浦县生态环境局召开会议。四、下步工作。局党组书记、局长钟 凯要求,各大队落实责任。"
+    found = run(nlp, text, ("漳浦县",))
+    official = next(o for o in found if o.name == "钟凯")
+    assert [t.body for t in official.titles] == ["漳浦县生态环境局", "漳浦县生态环境局"]
+
+
+def test_deputy_after_the_head_shares_the_body(nlp):
+    text = "湖北省第三生态环境保护督察组向舟山市反馈情况。督察组组长东方晓作反馈讲话,副组长吴敏出席会议。"
+    found = {o.name: o for o in run(nlp, text, ("湖北省", "舟山市"))}
+    assert [t.body for t in found["吴敏"].titles] == ["湖北省第三生态环境保护督察组"]
+    assert [t.body for t in found["东方晓"].titles] == ["湖北省第三生态环境保护督察组"]
+
+
+def test_deputy_in_another_sentence_keeps_no_body(nlp):
+    text = "湖北省第三生态环境保护督察组组长东方晓作反馈讲话。副组长吴敏出席会议。"
+    found = {o.name: o for o in run(nlp, text, ("湖北省",))}
+    assert [t.body for t in found["吴敏"].titles] == [None]

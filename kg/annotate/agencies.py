@@ -52,6 +52,14 @@ def is_word(text: str, min_freq: int = 1) -> bool:
     return _jieba_ready().dt.FREQ.get(text, 0) >= min_freq
 
 
+def _is_noun(text: str) -> bool:
+    """True for a dictionary noun (洱海, 湿地), not a verb (加强)."""
+    import jieba.posseg
+
+    _jieba_ready()
+    return is_word(text, 5) and (jieba.posseg.dt.word_tag_tab.get(text) or "").startswith("n")
+
+
 PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
@@ -92,6 +100,7 @@ class AgencyLexicon:
     after: tuple[str, ...]
     inside: tuple[str, ...]
     start: tuple[str, ...]
+    allow: tuple[str, ...]
     boundaries: tuple[str, ...]
     titles: tuple[str, ...]
 
@@ -112,11 +121,13 @@ class AgencyLexicon:
                 )
             block = parts[2][1:] if len(parts) > 2 and parts[2].startswith("!") else ""
             suffixes.append(Suffix(parts[0], frozenset(parts[1].split(",")), block))
-        context: dict[str, list[str]] = {"before": [], "after": [], "inside": [], "start": []}
+        context: dict[str, list[str]] = {"before": [], "after": [], "inside": [], "start": [], "allow": []}
         for line in read_lines("agency_context.txt"):
             key, _, word = line.partition(" ")
             if key not in context or not word.strip():
-                raise DataError(f"agency_context.txt: line {line!r} must be 'before|after|inside|start WORD'")
+                raise DataError(
+                    f"agency_context.txt: line {line!r} must be 'before|after|inside|start|allow WORD'"
+                )
             context[key].append(word.strip())
         return cls(
             levels=tuple(read_lines("agency_levels.txt")),
@@ -131,6 +142,7 @@ class AgencyLexicon:
             after=tuple(context["after"]),
             inside=tuple(context["inside"]),
             start=tuple(context["start"]),
+            allow=tuple(context["allow"]),
             boundaries=tuple(read_lines("agency_boundaries.txt")),
             titles=tuple(read_lines("titles.txt")),
         )
@@ -189,6 +201,9 @@ class AgencyFinder:
         self.ministry_sub_re = re.compile(f"{free}{{2,8}}?(?:{ministry_suf})")
         # a bureau's branches are named after their district (…局岱山分局)
         self.branch_re = re.compile(f"{free}{{2,4}}?分局")
+        # a department named for what it manages, right after a place (某州
+        # + 洱海 + 保护管理局): the free part must be a dictionary word
+        self.anchored_re = re.compile(f"(?P<w>{free}{{2,3}}?){word}{{1,4}}(?:{dept_suf})")
         # a leading group's or committee's own office (…领导小组办公室)
         self.office_re = re.compile("办公室")
         self.national_re = re.compile(_alt(lx.national))
@@ -217,21 +232,43 @@ class AgencyFinder:
             if lv and p.end == pos + len(lv) and p.start < pos and text[p.start : p.end].endswith(lv):
                 return p.start, text[p.start : p.end]
         if lv:
+            # a place named elsewhere in the article, written here too (向海东市委:
+            # 海东市, not jieba's 东市)
+            end = pos + len(lv)
+            for name in sorted({p.text for p in places}, key=len, reverse=True):
+                if name.endswith(lv) and len(name) > len(lv) and text.endswith(name, 0, end):
+                    return end - len(name), name
             for k in (4, 3, 2, 1):
                 s = pos - k
                 if s < 0:
                     continue
-                cand = text[s : pos + len(lv)]
+                cand = text[s:end]
                 if cand[0] in ANAPHOR_BEFORE_LEVEL or not all(CJK.match(c) for c in cand):
+                    continue
+                # 召开县委: a word crossing the left edge (召开) is no place's start
+                if s > 0 and is_word(text[s - 1 : s + 1], 100) and not is_place_word(text[s - 1 : s + 1]):
                     continue
                 if is_place_word(cand):
                     return s, cand
         return None
 
+    def _outer_place(
+        self, text: str, start: int, inner: str, places: list[PlaceMention]
+    ) -> tuple[int, str] | None:
+        """The enclosing place written right before a short form with no level
+        suffix (南平市 + 建阳 + 生态环境局): the body is named with both, and
+        serves the inner one (the resolver links a branch to its last place)."""
+        if self.level_re.fullmatch(inner[-1]) or any(inner.endswith(lv) for lv in self.lex.levels):
+            return None
+        for p in places:
+            if p.end == start and p.start < start and any(p.text.endswith(lv) for lv in self.lex.levels):
+                return p.start, text[p.start : p.end]
+        return None
+
     def _generic_before(self, text: str, start: int) -> bool:
         head = text[max(0, start - 6) : start]
         if any(head.endswith(w) for w in self.lex.before):
-            return True
+            return not any(head.endswith(w) for w in self.lex.allow)
         # 乡镇党委, 市县环保局: a bare form's level character after another one
         if start > 0 and self.level_re.match(text, start) and self.level_re.fullmatch(text[start - 1]):
             return True
@@ -246,7 +283,7 @@ class AgencyFinder:
         ends = []
         while True:
             m = self.sub_re.match(text, end)
-            if not m and text[end - 1 : end] in ("部", "司"):
+            if not m and text[end - 1 : end] in ("部", "司", "厅"):
                 m = self.ministry_sub_re.match(text, end)
             if not m and text[end - 1 : end] == "局":
                 m = self.branch_re.match(text, end)
@@ -281,6 +318,16 @@ class AgencyFinder:
         for m in self.dept_re.finditer(text):
             lv = m.group("lv2")
             cands.append(_Candidate(m.start(), m.end(), "dept", level=lv))
+        place_starts = {p.start for p in places}
+        for p in places:
+            m = None if p.end in place_starts else self.anchored_re.match(text, p.end)
+            if (
+                m
+                and _is_noun(m.group("w"))
+                and not self.level_re.match(text, m.end("w"))
+                and not is_word(m.group("w") + text[m.end("w")], 5)
+            ):
+                cands.append(_Candidate(p.end, m.end(), "dept"))
         for m in self.national_re.finditer(text):
             if len(m.group()) <= 2 and self._word_crossing(text, m.start(), m.end()):
                 continue
@@ -312,6 +359,9 @@ class AgencyFinder:
                 if found:
                     c.start, c.place_text = found
                     c.level = None
+                    outer = self._outer_place(text, c.start, c.place_text, places)
+                    if outer:  # 南平市建阳生态环境局: the city's name is part of the body's
+                        c.start, c.place_text = outer
             elif c.kind == "named":
                 # 南阳市卧龙区…办公室: the jurisdiction is the last of the places
                 # written in a row at the start; the name starts there

@@ -8,7 +8,10 @@ name (副县长卜某、司某), a "X领导" list (县领导王某、李某), a 
 author states a post (◆张某 … 作者系…副局长), or a speaker at the start of a
 clause (楼某某强调). The name must end where the text says so: at
 punctuation, at a word from ``official_boundaries.txt`` (主持, 强调, 等…),
-or, failing that, where jieba's dictionary says a word starts.
+or, failing that, where jieba's dictionary says a word starts. A boundary
+of one character does not end a name when a common verb starts one
+character earlier (李某|陪同, not 李某陪|同), and the split whose remainder
+starts the more frequent word wins (皇甫某某|接受).
 
 Titles are split at 、 and keep their level: 县委 + 书记 → 县委书记; the body
 is the agency lt_agencies found right before the role (so this component
@@ -38,6 +41,12 @@ LEVEL_CHARS = "省市县区州盟旗镇乡"
 LEADER_ROLE = re.compile(f"^(?:常务|代)?副?(?:[{LEVEL_CHARS}])长$")
 PARTY_ROLE = re.compile(f"^([{LEVEL_CHARS}])(?:委|党委|党工委)(?:书记|副书记|常委|委员)$")
 DEPT_OFFICES = "局厅处科司部所站院队"
+# jieba tags of words that follow a name rather than end it (verbs,
+# prepositions, adverbs, conjunctions) and how common such a word must be
+VERB_TAGS = frozenset("vpdc")
+VERB_MIN_FREQ = 100
+# single characters a name written before its title may follow (在, 由…的王某县长)
+NAME_LEFT_EDGES = ("在", "由", "和", "与", "及", "对", "向", "据", "经", "的")
 BYLINE_MARKS = "◆◇■□●○▲△★☆※♦"
 # Party/people's-congress roles written with their body (县委 + 书记).
 PARTY_BODY_ROLES = frozenset(
@@ -161,6 +170,11 @@ class OfficialFinder:
             return None
         if len(n.name) == sl + 1 and is_word(n.name, 300):  # 周密(部署), 高度(重视)
             return None
+        # 包保责|任制: the last character starts a word the text goes on with
+        cross = text[n.end - 1 : n.end + 1]
+        if n.end - n.start == len(n.name) and _common_word(cross, 500) and _tag(cross)[:1] in "nv":
+            if not self._clear_end(text, n.end):
+                return None
         return n
 
     def _name_at(self, text: str, i: int, strict: bool = False) -> _Name | None:
@@ -171,7 +185,7 @@ class OfficialFinder:
         if not sl:
             return None
         j = i + sl
-        # spaced two-character names: 李 海
+        # spaced names, set to a fixed width: 李 海, 黄 海燕
         if j < len(text) and text[j] in SPACES and sl == 1:
             k = j
             while k < len(text) and text[k] in SPACES and k - j < 3:
@@ -179,20 +193,56 @@ class OfficialFinder:
             if k < len(text) and self._given_ok(text, k, k + 1) and self._bounded(text, k + 1):
                 if k + 1 >= len(text) or text[k + 1] not in SPACES or not self._given_ok(text, k + 2, k + 3):
                     return _Name(i, k + 1, text[i] + text[k])
+            if (
+                k - j == 1
+                and self._given_ok(text, k, k + 2)
+                and len(text) >= k + 2
+                and (self._bounded(text, k + 2) or _freq(text[k + 2 : k + 4]) >= VERB_MIN_FREQ)
+                and not self._verb_at(text, k + 1)
+            ):
+                return _Name(i, k + 2, text[i] + text[k : k + 2])
             return None
         two = self._given_ok(text, j, j + 2) and len(text) >= j + 2
         one = self._given_ok(text, j, j + 1)
         if two and self._bounded(text, j + 2):
-            return _Name(i, j + 2, text[i : j + 2])
+            # 李军陪同, 刘斌受到: a verb starts on the second given character
+            # and only a one-character word ends the longer reading
+            if not (one and self._verb_at(text, j + 1) and not self._clear_end(text, j + 2)):
+                return _Name(i, j + 2, text[i : j + 2])
         if one and self._bounded(text, j + 1):
             return _Name(i, j + 1, text[i : j + 1])
         if strict:
             return None
+        if one and not two and j + 1 < len(text) and text[j + 1] in self.lex.stopchars:
+            return _Name(i, j + 1, text[i : j + 1])  # 曹某以…方式: a function character ends it
         if two:
-            if is_word(text[j + 1 : j + 3]):
+            # the split whose remainder starts the more frequent word:
+            # 皇甫立新|接受 rather than 皇甫立|新接
+            if _freq(text[j + 1 : j + 3]) > max(_freq(text[j + 2 : j + 4]), _freq(text[j + 2 : j + 5])):
                 return _Name(i, j + 1, text[i : j + 1])
             return _Name(i, j + 2, text[i : j + 2])
         return None
+
+    def _verb_at(self, text: str, pos: int) -> bool:
+        """True when a common verb, preposition or adverb of two or three
+        characters starts at ``pos`` (陪同, 受到, 接受): jieba's dictionary
+        and tags decide, not a list."""
+        for n in (2, 3):
+            w = text[pos : pos + n]
+            if len(w) == n and _freq(w) >= VERB_MIN_FREQ and _tag(w)[:1] in VERB_TAGS:
+                return True
+        return False
+
+    def _clear_end(self, text: str, pos: int) -> bool:
+        """A name ending at ``pos`` is ended by punctuation, a title or a
+        boundary word of two or more characters (not a lone 同, 到)."""
+        if pos >= len(text) or text[pos] in PUNCT_END:
+            return True
+        if any(len(w) > 1 and text.startswith(w, pos) for w in self.lex.boundaries):
+            return True
+        if any(text.startswith(w, pos) for w in self.lex.speech_verbs):
+            return True
+        return bool(self.role_re.match(text, pos))
 
     # -- titles ----------------------------------------------------------------
     def _roles(
@@ -340,6 +390,33 @@ class OfficialFinder:
             out.append(t)
         return tuple(out)
 
+    @staticmethod
+    def _bare_body(
+        text: str, start: int, titles: tuple[Title, ...], agencies: list[AgencyMention]
+    ) -> tuple[Title, ...]:
+        """局党组书记、局长谭某, 督察组组长东方某: a body named earlier in the
+        article, written again by its head alone at the start of a clause."""
+        if any(t.body for t in titles) or not titles:
+            return titles
+        k = start
+        while k > 0 and start - k < 6 and CJK.match(text[k - 1]):
+            k -= 1
+        head = text[k:start]
+        if not head or (k > 0 and text[k - 1] not in CLAUSE_START and text[k - 1] not in PUNCT_END):
+            return titles
+        body = None
+        for a in agencies:
+            if a.end <= k and len(a.name) > len(head) and a.name.endswith(head) and not a.in_title:
+                body = a
+        if body is None:
+            return titles
+        out = []
+        for t in titles:
+            if _role_level(t.role) is None and not LEADER_ROLE.match(t.role):
+                t = Title(role=t.role, raw=t.raw, body=body.name, place_text=body.place_text or body.level)
+            out.append(t)
+        return tuple(out)
+
     # -- exclusions --------------------------------------------------------------
     def _excluded(self, text: str) -> list[bool]:
         """Characters in bylines: the names after 记者, 编辑, 作者: …"""
@@ -387,7 +464,10 @@ class OfficialFinder:
             if nxt is not None and nxt.start == r.end + 1 and text[r.end] == "、":
                 continue  # the chain goes on
             titles = self._infer_body(text, chain[0].start, self._carry(chain), agencies)
+            titles = self._bare_body(text, chain[0].start, titles, agencies)
             n = self.name_at(text, r.end)
+            if n is None:
+                n = self._spaced_after(text, r.end)
             if n is not None:
                 extra = self._appointed(text, n.end)
                 add(n, titles + extra)
@@ -396,12 +476,40 @@ class OfficialFinder:
             n = self._name_before(text, chain[0].start)
             if n is not None and self._bounded(text, r.end):
                 add(n, titles)
+        self._deputies(text, found)
         self._leaders(text, add)
         self._byline(text, agencies, places, add)
         self._speakers(text, add, {o.name for o in found.values()})
         if self.repeat_mentions:
             self._repeats(text, found, excluded)
         return sorted(found.values(), key=lambda o: o.start)
+
+    @staticmethod
+    def _deputies(text: str, found: dict[tuple[int, int], OfficialMention]) -> None:
+        """督察组组长东方某…，副组长卓某: a deputy named in the same sentence
+        right after the head shares the head's body."""
+        last: Title | None = None
+        last_end = -1
+        for key in sorted(found):
+            o = found[key]
+            if any(c in text[last_end : o.start] for c in "。！？\n"):
+                last = None
+            titles = list(o.titles)
+            for i, t in enumerate(titles):
+                if (
+                    last is not None
+                    and t.body is None
+                    and t.role == "副" + last.role
+                    and not LEADER_ROLE.match(t.role)
+                    and _role_level(t.role) is None
+                ):
+                    titles[i] = Title(role=t.role, raw=t.raw, body=last.body, place_text=last.place_text)
+            if titles != list(o.titles):
+                found[key] = OfficialMention(o.start, o.end, o.text, o.name, tuple(titles))
+            with_body = [t for t in o.titles if t.body]
+            if with_body:
+                last = with_body[-1]
+            last_end = o.end
 
     def _appointed(self, text: str, pos: int) -> tuple[Title, ...]:
         """戴某任组长: a post the name is given right after it."""
@@ -420,6 +528,16 @@ class OfficialFinder:
             add(n, titles)
             pos = n.end
 
+    def _spaced_after(self, text: str, pos: int) -> _Name | None:
+        """鞍山市市长 郑某某: a name set one or two spaces after its title,
+        taken only with a clear end (strict)."""
+        k = pos
+        while k < len(text) and text[k] in SPACES and k - pos < 2:
+            k += 1
+        if k == pos:
+            return None
+        return self.name_at(text, k, strict=True)
+
     def _name_before(self, text: str, end: int) -> _Name | None:
         """A name written right before a title (李某某县长), bounded on its left."""
         for length in (3, 2, 4):
@@ -430,9 +548,7 @@ class OfficialFinder:
                 s > 0
                 and CJK.match(text[s - 1])
                 and not is_word(text[max(0, s - 2) : s])
-                and not any(
-                    text.endswith(w, 0, s) for w in ("在", "由", "和", "与", "及", "对", "向", "据", "经")
-                )
+                and not any(text.endswith(w, 0, s) for w in NAME_LEFT_EDGES)
             ):
                 continue
             n = self.name_at(text, s, strict=True)
@@ -514,6 +630,19 @@ class OfficialFinder:
                 if any(a <= i < b or a < e <= b for a, b in found):
                     continue
                 found[(i, e)] = OfficialMention(i, e, name, name, ())
+
+
+def _freq(word: str) -> int:
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def _tag(word: str) -> str:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) or ""
 
 
 def _common_word(text: str, min_freq: int = 100) -> bool:
