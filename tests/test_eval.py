@@ -27,7 +27,9 @@ def make_gold(tmp_path: Path, gold: dict) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", "eval", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", "eval", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_eval_builds_the_articles_and_prints_the_table(tmp_path: Path):

@@ -184,7 +184,8 @@ def test_a_ranking_within_the_province_is_about_the_articles_place():
     s, e = at(text, "排名第三")
     ann.targets.append(TargetMention(s, e, text[s:e], "排名", Decimal(3), "名"))
     text = text + " " * 80 + "绵阳市"
-    ann.places[0] = PlaceMention(len(text) - 3, len(text), "绵阳市", "绵阳市", "510700", "prefecture", "510000")
+    end = len(text)
+    ann.places[0] = PlaceMention(end - 3, end, "绵阳市", "绵阳市", "510700", "prefecture", "510000")
     g = resolve(("a.txt", text, ann))
     (target,) = list(g.subjects(None, LT.Target))
     assert g.value(target, LT.place) == URIRef(instance_iri("place", "510700"))
