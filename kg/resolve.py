@@ -348,6 +348,10 @@ class Resolver:
                 place = next(iter(self._edge_targets(body, "jurisdiction")), None)
             if place is None:
                 place = self._place_by_text(ctx, title.place_text, om.start)
+            if place is None and title.role.startswith("村"):
+                # A village post (村党支部书记, 村级河长): villages are not in the
+                # gazetteer, so the township named before it in the sentence.
+                place = self._sentence_place(ctx, om.start, level="township")
             posts.append((title, body, place))
         place = next((p for _, _, p in posts if p), None)
         roles = [t.role for t, _, _ in posts if t.role]
@@ -440,11 +444,13 @@ class Resolver:
                 return True
         return False
 
-    def _sentence_place(self, ctx: _Context, start: int) -> str | None:
-        """The last place named earlier in the same sentence, if any."""
+    def _sentence_place(self, ctx: _Context, start: int, level: str | None = None) -> str | None:
+        """The last place (of ``level``, if given) named earlier in the same sentence."""
         begin = self._sentence_start(ctx, start)
         best = None
         for s, e, iri in ctx.spans:
+            if level and ctx.places[iri].level != level:
+                continue
             if begin <= s and e <= start and (best is None or s > best[0]):
                 best = (s, iri)
         return best[1] if best else None

@@ -212,3 +212,17 @@ def test_a_campaign_is_run_by_the_place_named_in_its_sentence():
     g = resolve(("a.txt", text, ann))
     camp = URIRef(instance_iri("campaign", "碧水保卫战"))
     assert list(g.objects(camp, LT.conductedBy)) == [URIRef(instance_iri("place", "510781"))]
+
+
+def test_a_village_post_is_placed_in_the_township_named_before_it():
+    text = "江油市青莲镇太白村党支部书记、村级河长李明说。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 3, "江油市", "江油市", "510781", "county", "510700"))
+    ann.places.append(PlaceMention(3, 6, "青莲镇", "青莲镇", None, "township", "510781"))
+    s, e = at(text, "李明")
+    titles = (Title("村党支部书记", "村党支部书记"), Title("村级河长", "村级河长"))
+    ann.officials.append(OfficialMention(s, e, "李明", "李明", titles))
+    g = resolve(("a.txt", text, ann))
+    (person,) = list(g.subjects(None, LT.Official))
+    places = {label(g, g.value(p, LT.jurisdiction)) for p in g.objects(person, ORG.holds)}
+    assert places == {"青莲镇"}
