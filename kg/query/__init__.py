@@ -45,7 +45,7 @@ def run_query_command(graph: Path, query: str, *, fmt: str = "table", timeout: f
                       max_rows: int = 100_000) -> int:
     """Run one query on ``graph`` (output folder or graph file) and print the results.
 
-    SELECT prints ``fmt`` (table, csv, tsv, json); ASK prints true/false (or a
+    SELECT prints ``fmt`` (table, csv, tsv, json); ASK prints true/false (a
     SPARQL JSON boolean with ``json``); CONSTRUCT/DESCRIBE print Turtle.
     Raises GraphSourceError, QueryError, QueryForbidden or QueryLimitExceeded.
     """
@@ -56,7 +56,12 @@ def run_query_command(graph: Path, query: str, *, fmt: str = "table", timeout: f
     text = read_query_arg(query)
     with Engine(Path(graph), workers=1, timeout=timeout, max_rows=max_rows) as engine:
         info = engine.check(text)
-        media = "text/turtle" if info.is_graph_result else FORMATS[fmt]
+        if info.is_graph_result:
+            media = "text/turtle"
+        elif info.form == "ASK" and fmt != "json":
+            media = "table"  # plain true/false
+        else:
+            media = FORMATS[fmt]
         result = engine.execute(text, media=media, info=info)
     out = sys.stdout
     out.flush()

@@ -98,6 +98,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "lantian-sparql/0.1"
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds a client may take to send its request (no slow-loris hold)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib's name)
         if not getattr(self.server, "quiet", False):
@@ -153,11 +154,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path != "/sparql":
+            self.close_connection = True  # the body was not read
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the SPARQL endpoint is /sparql")
             return
         self._handle(lambda: self._params_from_post(url.query))
 
     def _refuse_method(self) -> None:
+        self.close_connection = True  # the body, if any, was not read
         self._error(HTTPStatus.METHOD_NOT_ALLOWED,
                     f"{self.command} is not allowed: this endpoint is read-only (use GET or POST with "
                     "a query)", {"Allow": "GET, POST, OPTIONS"})

@@ -15,6 +15,7 @@ Run as ``python -m kg.query.worker STORE_DIR``.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from typing import BinaryIO
@@ -100,6 +101,9 @@ def _send(out: BinaryIO, header: dict, body: bytes = b"") -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Ctrl-C in a terminal reaches the whole process group; the engine that
+    # started this worker stops it (and stdin closing ends the loop below).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     args = sys.argv[1:] if argv is None else argv
     out = sys.stdout.buffer
     try:
