@@ -243,20 +243,19 @@ def test_large_graph_opens_on_a_subset_with_the_rest_a_click_away(
     assert opened.errors == []
 
 
-def test_five_thousand_nodes_are_interactive_within_five_seconds(browser: Any, tmp_path: Path) -> None:
+def test_five_thousand_nodes_open_whole_and_answer(browser: Any, tmp_path: Path) -> None:
+    """Function, not speed: benchmarks/view.py measures the time to interactive
+    (goal: under 5 s for 5,000 nodes); timing asserts would make CI flaky."""
     from kg.view.synthetic import synthetic_graph
 
     kg = synthetic_graph(5000)
     opened = open_page(browser, write(tmp_path, kg))
     assert opened.call("__lt.shownNodes()") == 5000
     assert opened.call("__lt.shownEdges()") >= 9000
-    assert opened.seconds < 5.0, f"took {opened.seconds:.1f} s to become interactive"
-    # and it answers: a search opens a panel at once
-    started = time.perf_counter()
+    # and it answers: a search opens a panel
     assert opened.call("__lt.network.body.data.edges.get().filter(e => e.label).length") == 0
     search(opened, "官员7")
     assert panel(opened)["name"] == "官员7"
-    assert time.perf_counter() - started < 2.0
     # zoomed in on it, the links in view get their Chinese names (big graphs start with bare edges)
     labelled = opened.call("__lt.network.body.data.edges.get().filter(e => e.label).map(e => e.label)")
     assert 0 < len(labelled) < 5000 and "隶属" in labelled
