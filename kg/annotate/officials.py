@@ -68,6 +68,17 @@ PARTY_BODY_ROLES = frozenset(
 )
 
 
+def _with_body(titles: tuple[Title, ...], body: AgencyMention) -> tuple[Title, ...]:
+    """Give ``body`` to the titles that name none of their own (局长, 主任 — not
+    县长 or 市委书记, which carry their level)."""
+    return tuple(
+        Title(role=t.role, raw=t.raw, body=body.name, place_text=body.place_text or body.level)
+        if _role_level(t.role) is None and not LEADER_ROLE.match(t.role)
+        else t
+        for t in titles
+    )
+
+
 @dataclass(frozen=True)
 class OfficialLexicon:
     surnames: frozenset[str]
@@ -383,12 +394,7 @@ class OfficialFinder:
                 break
         if body is None:
             return titles
-        out = []
-        for t in titles:
-            if _role_level(t.role) is None and not LEADER_ROLE.match(t.role):
-                t = Title(role=t.role, raw=t.raw, body=body.name, place_text=body.place_text or body.level)
-            out.append(t)
-        return tuple(out)
+        return _with_body(titles, body)
 
     @staticmethod
     def _bare_body(
@@ -410,12 +416,7 @@ class OfficialFinder:
                 body = a
         if body is None:
             return titles
-        out = []
-        for t in titles:
-            if _role_level(t.role) is None and not LEADER_ROLE.match(t.role):
-                t = Title(role=t.role, raw=t.raw, body=body.name, place_text=body.place_text or body.level)
-            out.append(t)
-        return tuple(out)
+        return _with_body(titles, body)
 
     # -- exclusions --------------------------------------------------------------
     def _excluded(self, text: str) -> list[bool]:
