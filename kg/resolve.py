@@ -271,7 +271,8 @@ class Resolver:
 
     # -- agencies -------------------------------------------------------------
     def _agency_iri(self, ctx: _Context, written: str, place_text: str | None, level: str | None,
-                    pos: int, place_iri: str | None = None, jurisdiction: str | None = None) -> str:
+                    pos: int, place_iri: str | None = None, jurisdiction: str | None = None,
+                    branch: AgencyMention | None = None) -> str:
         """Canonical agency node for a written name (added if new)."""
         folded = fold_agency_name(written)
         rest = folded
@@ -289,6 +290,8 @@ class Resolver:
         if place_iri:
             place = self.kg.g.nodes[place_iri]
             canonical = place["label"] + rest
+            if jurisdiction is None and branch is not None:
+                jurisdiction = self._branch_place(ctx, branch, place_iri)
             place_iri = jurisdiction or place_iri
             scope: tuple[str, ...] = (self.kg.g.nodes[place_iri].get("adcode") or _hash(place_iri),)
         elif level or place_text:
@@ -321,10 +324,34 @@ class Resolver:
         # serves that place: the last place named inside the name.
         inner = [iri for s, e, iri in ctx.spans if am.start <= s and e <= am.end]
         jurisdiction = inner[-1] if place_iri and inner and inner[-1] != place_iri else None
-        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri, jurisdiction)
+        iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri, jurisdiction,
+                               branch=am if am.text.endswith("分局") else None)
         if am.parent and am.parent in ctx.agencies:
             self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
         ctx.agency_spans.append((am.start, iri))
+        return iri
+
+    def _branch_place(self, ctx: _Context, am: AgencyMention, parent_iri: str) -> str | None:
+        """The division a branch is named for when the place step did not mark it
+        (佛山市生态环境局南海分局: 南海 is also a sea, so no short form): the child
+        of the parent's division whose name or short form is the branch's stem."""
+        head = am.text[:-2]
+        k = head.rfind("局")
+        stem = head[k + 1:] if k >= 0 else ""
+        parent = self.kg.g.nodes[parent_iri].get("adcode")
+        if len(stem) < 2 or not parent:
+            return None
+        found = {d.adcode: d for form in (stem, stem + "区", stem + "县", stem + "市")
+                 for d in self.gaz.lookup(form) if d.parent == parent}
+        if len(found) != 1:
+            return None
+        (div,) = found.values()
+        start = am.start + k + 1
+        pm = PlaceMention(start, start + len(stem), stem, div.name, div.adcode, div.level, div.parent)
+        iri = self._place_node(div.adcode)
+        self._count_place(ctx, pm, iri, div.name, div.level, div.adcode)
+        self.kg.alt(iri, stem)
+        self._mention(ctx, iri, pm.start, pm.end, stem)
         return iri
 
     def _body(self, ctx: _Context, title: Title, pos: int) -> str | None:

@@ -226,3 +226,17 @@ def test_a_village_post_is_placed_in_the_township_named_before_it():
     (person,) = list(g.subjects(None, LT.Official))
     places = {label(g, g.value(p, LT.jurisdiction)) for p in g.objects(person, ORG.holds)}
     assert places == {"青莲镇"}
+
+
+def test_a_branch_whose_place_was_not_marked_is_found_in_the_gazetteer():
+    text = "绵阳市生态环境局召开会议。市生态环境局江油分局通报情况。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 3, "绵阳市", "绵阳市", "510700", "prefecture", "510000"))
+    s, e = at(text, "市生态环境局江油分局")
+    ann.agencies.append(AgencyMention(s, e, text[s:e], text[s:e], level="市"))
+    g = resolve(("a.txt", text, ann))
+    (agency,) = list(g.subjects(None, LT.Agency))
+    county = URIRef(instance_iri("place", "510781"))
+    assert label(g, agency) == "绵阳市生态环境局江油分局"
+    assert g.value(agency, LT.jurisdiction) == county
+    assert (URIRef(instance_iri("article", "a.txt")), SCHEMA.mentions, county) in g
