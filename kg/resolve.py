@@ -90,6 +90,7 @@ class _Context:
     agencies: dict[str, str] = field(default_factory=dict)  # written/folded name → agency iri
     agency_spans: list[tuple[int, str]] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # official name → person iri
+    anaphor_spans: list[tuple[int, int, str]] = field(default_factory=list)  # 全市 → home iri
     main_home: str | None = None
 
     def home(self, level: str | None) -> str | None:
@@ -232,6 +233,7 @@ class Resolver:
                 home = ctx.home(an.level)
                 if home:
                     self._mention(ctx, home, an.start, an.end, an.text)
+                    ctx.anaphor_spans.append((an.start, an.end, home))
 
     def _place_in(self, ctx: _Context, start: int, end: int) -> str | None:
         """The place named by a mention inside [start, end)."""
@@ -472,10 +474,12 @@ class Resolver:
         return False
 
     def _sentence_place(self, ctx: _Context, start: int, level: str | None = None) -> str | None:
-        """The last place (of ``level``, if given) named earlier in the same sentence."""
+        """The last place (of ``level``, if given) named earlier in the same sentence,
+        by name or, unless a level is asked for, by anaphor (…到某县调研。全市…: 全市)."""
         begin = self._sentence_start(ctx, start)
         best = None
-        for s, e, iri in ctx.spans:
+        spans = ctx.spans if level else ctx.spans + ctx.anaphor_spans
+        for s, e, iri in spans:
             if level and ctx.places[iri].level != level:
                 continue
             if begin <= s and e <= start and (best is None or s > best[0]):
