@@ -168,3 +168,23 @@ def test_two_names_joined_by_ji_and_nested_heads():
 def test_quoted_standalone_head_is_named_by_itself():
     finder = CampaignFinder(CampaignLexicon.load())
     assert [m.name for m in finder.find("启动“百日攻坚”行动。")] == ["百日攻坚"]
+
+
+def test_a_numbered_quoted_name_after_a_domain_noun_is_a_campaign(nlp):
+    assert names(nlp, "年底前全县河湖“清五乱”问题整改率达到100%。") == ["河湖“清五乱”"]
+    # the numbered problems alone are not the campaign
+    assert names(nlp, "清理河湖“五乱”问题30个。") == []
+    # with the full name written, the short form is its alias
+    assert names(nlp, "开展河湖“清五乱”专项行动，河湖“清五乱”问题全部销号。") == [
+        "河湖“清五乱”专项行动", "河湖“清五乱”专项行动"]
+
+
+def test_a_bare_follow_up_inspection_is_named_as_written_or_folded(nlp):
+    assert names(nlp, "该市将以此次督察“回头看”为契机推进整改。") == ["督察“回头看”"]
+    assert names(nlp, "省级生态环境保护督察“回头看”进驻后，督察“回头看”交办件全部办结。") == [
+        "省级生态环境保护督察“回头看”", "省级生态环境保护督察“回头看”"]
+
+
+def test_a_duty_joined_to_a_battle_is_not_a_battle(nlp):
+    assert names(nlp, "要把巡河履职与碧水保卫战紧密结合。") == ["碧水保卫战"]
+    assert names(nlp, "打赢蓝天和碧水保卫战。") == ["蓝天保卫战", "碧水保卫战"]

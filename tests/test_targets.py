@@ -268,3 +268,59 @@ def test_indicator_named_in_the_clause_before_its_figure(nlp):
 def test_deadline_month_and_water_class_verbs_are_cut(nlp):
     assert rows(nlp, "确保10月底前整改率达到100%。")[0][0] == "整改率"
     assert rows(nlp, "沙河3个断面水质均达到或优于Ⅲ类。")[0][:3] == ("沙河3个断面水质", Decimal("3"), "类")
+
+
+def _find(text: str, places: list[str]) -> list[tuple]:
+    from kg.annotate.targets import TargetFinder, TargetLexicon
+
+    finder = TargetFinder(TargetLexicon.load())
+    return [(t.indicator, t.value, t.unit, t.change) for t in finder.find(text, (), places)]
+
+
+def test_last_places_of_a_stated_count_are_ranked_from_the_bottom():
+    text = ("上周，全省9个设区市空气质量综合指数排名前两位的城市依次为青岩、白溪，"
+            "后两位依次为赤水、墨川，其中墨川市排名倒数第一。")
+    found = _find(text, ["青岩", "白溪", "赤水", "墨川", "墨川市"])
+    ranks = sorted(v for ind, v, unit, _ in found if unit == "名" and ind.endswith("综合指数排名"))
+    assert ranks == [Decimal(1), Decimal(2), Decimal(8), Decimal(9)]
+
+
+def test_from_the_bottom_without_a_count_is_skipped():
+    assert [r for r in _find("该市空气质量排名倒数第二。", ["该市"]) if r[2] == "名"] == []
+
+
+def test_a_worsening_is_a_change_of_the_carried_indicator():
+    found = _find("青岩市空气质量综合指数同比改善3.2%；墨川市同比恶化1.4%。", ["青岩市", "墨川市"])
+    assert ("空气质量综合指数", Decimal("1.4"), "%", "同比恶化") in found
+
+
+def test_the_agent_before_an_output_is_cut():
+    text = "全县生态环境部门共立案查处环境违法案件41起，县生态环境局东关分局依法对该厂罚款12万元。"
+    found = _find(text, [])
+    assert ("立案查处环境违法案件", Decimal(41), "起", None) in found
+    assert ("罚款", Decimal(12), "万元", None) in found
+
+
+def test_the_action_after_a_counted_object_of_dui_is_the_output():
+    found = _find("对7家未落实扬尘防控措施的搅拌站下达整改通知，对2家未落实要求的工地立案处罚。", [])
+    assert ("下达整改通知", Decimal(7), "家", None) in found
+    assert ("立案处罚", Decimal(2), "家", None) in found
+
+
+def test_dust_fall_keeps_its_monthly_unit():
+    found = _find("全县降尘量为每月3.1吨/平方公里，同比下降8%。", [])
+    assert found == [
+        ("降尘量", Decimal("3.1"), "吨/平方公里·月", None),
+        ("降尘量", Decimal(8), "%", "同比下降"),
+    ]
+
+
+def test_a_water_class_gained_is_one_class():
+    found = _find("石门河断面水质稳定达到Ⅱ类，同比提升一个类别。", [])
+    assert ("水质", Decimal(1), "个类别", "同比提升") in found
+
+
+def test_gaps_scopes_and_stocks_are_not_targets():
+    assert _find("与年度目标相比，全县PM2.5平均浓度仍高出3微克/立方米。", []) == []
+    assert [r for r in _find("全县8个省考、县考断面水质达标率保持100%。", []) if r[2] == "个"] == []
+    assert _find("我们对县内52家涉VOCs企业实施分类管理。", []) == []

@@ -4,8 +4,11 @@ Campaigns are written as a domain stem plus a head word (蓝天保卫战,
 柴油货车污染治理攻坚战, 机动车尾气专项整治), as a quoted name with or without a head
 (“三减三增”三年行动, “清废行动”, “X”执法专项行动 with modifier words from
 kg/data/campaign_quote_modifiers.txt, 河湖“X”专项行动 with a two-character
-domain noun before the quote), or as an inspection round (第三轮中央生态环境
-保护督察). Around the name sit verbs and adverbs (坚决打赢这场…) that the guide
+domain noun before the quote, or 河湖“清四乱” with a numbered name and no head),
+or as an inspection round (第三轮中央生态环境保护督察; a bare 督察“回头看” takes
+the full round named in the document, else stays as written). In 甲与乙保卫战 the
+first item must read as a battle stem (巡河履职与碧水保卫战 names one battle).
+Around the name sit verbs and adverbs (坚决打赢这场…) that the guide
 keeps out of the canonical name, so every stem is cut on the left at the
 rightmost boundary word (kg/data/campaign_boundaries.txt) or place name, then
 checked against a domain list so that generic words alone (攻坚战, 持久战) and
@@ -38,6 +41,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_SEP = "、和及与"
 _YEAR = re.compile(r"\d{2,4}(?:年度|年)")
 _STEM_MAX = 16
+# a verb and a numbered object in quotes (清四乱, 治三污): a campaign when a domain noun
+# comes before it; the numbered object alone (河湖“四乱”问题) names the problems
+_NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff][一二两三四五六七八九十]+[\u4e00-\u9fff]{1,2}")
+# an inspection round named by its follow-up alone (此次督察“回头看”)
+_BARE_REVIEW = re.compile(r"督[察查]“回头看”")
 # Punctuation and quote marks normalised so that both ingest variants match.
 _BRACKETS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "＂": '"', "〝": "“", "〞": "”"})
 
@@ -276,7 +284,16 @@ class CampaignFinder:
         items.reverse()
         if not all(self._valid_stem(t[s:e]) for s, e in items):
             return []
+        if items and items[0][0] > 0 and t[items[0][1]] in "和及与" and not self._battle_stem(
+            t[items[0][0]:items[0][1]]
+        ):
+            return []  # 把巡河履职与碧水保卫战结合: a task joined to a battle, not a battle
         return items
+
+    def _battle_stem(self, stem: str) -> bool:
+        """A stem a battle is named by: short (蓝天, 碧水) or holding a domain word
+        of two characters or more (生态环境); 巡河履职 is a duty, not a battle."""
+        return len(stem) <= 2 or any(len(w) > 1 and w in stem for w in self.lex.domain)
 
     def _actions(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
         for m in self._action.finditer(t):
@@ -311,6 +328,11 @@ class CampaignFinder:
                 if inner in self.lex.standalone_heads:
                     name = inner  # “百日攻坚”行动 is the campaign 百日攻坚 (a name on its own)
                 yield _Cand(m.start() - len(pre), head.end(), name, source="quoted")
+                continue
+            pre = self._quote_prefix(t, m.start())
+            if pre and _NUMBERED_NAME.fullmatch(inner):
+                # 河湖“清四乱”问题整改: a numbered name with its domain noun, no head
+                yield _Cand(m.start() - len(pre), m.end(), f"{pre}“{inner}”", source="prefixed")
                 continue
             if len(inner) < 3 or any(inner.endswith(h) for h in self.lex.battle_heads):
                 continue
@@ -388,6 +410,8 @@ class CampaignFinder:
         cands += self._launched(t, stops)
         cands += self._inspections(t)
         cands = self._rename(cands)
+        cands = self._fold_prefixed(cands)
+        cands += self._bare_reviews(t, cands)
         cands += self._bare_quotes(t, cands)
         cands = _dedupe(cands)
         out = []
@@ -419,6 +443,29 @@ class CampaignFinder:
                     c = _Cand(c.start, c.end, full[key], c.text, c.source)
             renamed.append(c)
         return renamed
+
+    def _fold_prefixed(self, cands: list[_Cand]) -> list[_Cand]:
+        """河湖“清四乱” is an alias of 河湖“清四乱”专项行动 when both are written."""
+        names = sorted({c.name for c in cands if c.source != "prefixed"}, key=len)
+        out = []
+        for c in cands:
+            if c.source == "prefixed":
+                longer = next((n for n in names if n.startswith(c.name) and n != c.name), None)
+                if longer:
+                    c = _Cand(c.start, c.end, longer, c.text, c.source)
+            out.append(c)
+        return out
+
+    def _bare_reviews(self, t: str, cands: list[_Cand]) -> list[_Cand]:
+        """督察“回头看” with no level before it: the round named in full elsewhere in
+        the document, or, when none is, the name as written."""
+        full = next((c.name for c in cands if c.source == "inspection" and "回头看" in c.name), None)
+        out = []
+        for m in _BARE_REVIEW.finditer(t):
+            if any(c.start <= m.start() < c.end for c in cands):
+                continue
+            out.append(_Cand(m.start(), m.end(), full or m.group(), source="inspection"))
+        return out
 
     def _insp_key(self, name: str) -> str:
         key = self._insp_topic.sub("", name)

@@ -17,7 +17,13 @@ and stocks or scopes (共有渔民412户, 涉及我市46件).
 
 Wrapped lines (a PDF's PM\\n2.5) are read with the soft breaks taken out and the
 offsets mapped back; a headline figure repeated in the body is kept once, as
-the body's; ranking lists (前三位依次为甲、乙、丙) give one rank per item.
+the body's; ranking lists (前三位依次为甲、乙、丙) give one rank per item, and ranks
+from the bottom (后三位…, 倒数第一) are counted from the total the sentence states
+(全省11个设区市), or skipped when it states none. An agent written before an output
+is cut (全市生态环境部门共立案查处… → 立案查处…); a count governed by 对 takes the
+action after its object (对3家…企业下达整改通知 → 下达整改通知); a gap to a goal
+(与目标相比仍高出5微克/立方米) and the scope of a figure (12个国考、市考断面水质达标率)
+are not targets.
 
 Word lists are data files (kg/data/units.tsv, indicators.txt, target_*.txt);
 regexes are compiled once per component. Cost: linear scans per document.
@@ -68,6 +74,33 @@ _OBJ_STOP = re.compile(
 _OBJ_TRAIL = ("建设", "工作", "任务")
 _TASK_LEAD = re.compile(r"推进|推动|开展|实施|加快|深化|抓好|完成|启动|全面|持续|扎实")
 _ACT_LEAD = re.compile(r"(?:进行了|进行|予以|给予了|给予|被|完成了|完成)")
+# the agent of an output written before it (全市生态环境部门共立案查处…, 某分局依法对该厂罚款):
+# cut up to the verb; the verb must follow for the cut to apply
+_AGENT = re.compile(
+    r"^.{0,24}?(?:部门|分局|局|支队|大队|中队|政府|管委会|委员会|督察组|检察院|法院)"
+    r"(?:共|依法|先后|分别|累计|已|还)*(?:对[^,，;；]{0,12}?)?"
+    r"(?=(?P<verb>罚款|处以|立案|查处|处罚|转办|交办|受理|办结|责令|约谈|问责|移送))"
+)
+_OBJ_OF = re.compile(r"^(?:对|向)?(?:该|其|此|涉事)[^,，;；]{0,6}?(?=(?:处以|处)?罚款$)")
+# a count ranked among: 全省11个设区市 (倒数第一 of 11 is rank 11)
+_RANKED_TOTAL = re.compile(
+    r"(\d+|[一二两三四五六七八九十]+)个(?:[^\d,，;；。、]{0,4}?)"
+    r"(?:设区市|地级市|城市|地市|县区|区县|县市区|县（市、区）|县\(市、区\)|省份|省区市|乡镇|街道|镇街)"
+)
+# the action of a 对-phrase after its counted object (对3家…企业下达整改通知)
+_OBJ_ACTION = re.compile(
+    r"(?:进行了|进行|予以|给予|依法)?(?P<verb>下达|下发|责令|立案|处罚|查处|罚款|约谈|问责|通报|关停|取缔|"
+    r"整治|拆除|查封|扣押|移送|督办|挂牌)"
+)
+# a figure that is a gap to a goal or standard, not a result (仍高出5微克/立方米)
+_GAP = re.compile(r"(?:高出|超出|高于|差距)$")
+_STANDARD = re.compile(r"目标|标准|限值|考核")
+_SCOPE_OF_FIGURE = re.compile(
+    r"(?:比例|率|浓度|占比|指数|天数)(?:保持|达到|达|为|稳定|均|同比|提高|提升|下降|\d)"
+)
+_CLASS_CHANGE = re.compile(
+    r"(?P<cmp>同比|环比|较上年|较去年)?(?P<word>提升|提高|改善|上升|下降)(?P<n>[一二两三四1-4])个(?:水质)?类别"
+)
 
 
 @dataclass(frozen=True)
@@ -270,6 +303,10 @@ class TargetFinder:
         cut = _MID_CUT.search(s)
         if cut and cut.end() < len(s):
             s = s[cut.end():]  # 督察期间累计交办信访件 → 交办信访件
+        agent = _AGENT.search(s)
+        if agent:
+            s = s[agent.end():]  # 全市生态环境部门共立案查处… → 立案查处…
+        s = _OBJ_OF.sub("", s)  # 对该企业罚款 → 罚款
         change = None
         if with_change:
             m = self._change.search(s)
@@ -337,6 +374,25 @@ class TargetFinder:
                 obj, obj_end = self._object(t, at + len(v), limit)
                 return (v + obj, obj_end) if obj else (v, at + len(v))
         return None
+
+    def _scope_of_figure(self, t: str, pos: int, limit: int) -> bool:
+        """Whether the words after a count, up to the clause end, hold a quality figure."""
+        end = pos
+        while end < limit and end - pos < 24 and t[end] not in _RANK_BREAK and t[end] not in "，,":
+            end += 1
+        return bool(_SCOPE_OF_FIGURE.search(t, pos, end))
+
+    def _action_of_object(self, t: str, pos: int, limit: int) -> tuple[str, int] | None:
+        """对3家未落实扬尘防控措施的渣土运输企业下达整改通知: the verb phrase after the
+        counted object (looked for after its last 的), up to the clause end."""
+        end = pos
+        while end < limit and end - pos < 40 and t[end] not in _CLAUSE_BREAK:
+            end += 1
+        start = t.rfind("的", pos, end) + 1 or pos
+        m = _OBJ_ACTION.search(t, start, end)
+        if not m or end - m.start("verb") > 12:
+            return None
+        return normalise_indicator(t[m.start("verb"):end]), end
 
     def _is_verb(self, s: str) -> bool:
         return any(s == v or (s.endswith(v) and len(s) <= len(v) + 2) for v in self.lex.verbs)
@@ -442,6 +498,8 @@ class TargetFinder:
             events.append((m.start(), "back", m))
         for m in self._water.finditer(t, s0, s1):
             events.append((m.start("cls"), "water", m))
+        for m in _CLASS_CHANGE.finditer(t, s0, s1):
+            events.append((m.start(), "class_change", m))
         for m in _ORDER.finditer(t, s0, s1):
             events.append((m.start("items"), "order", m))
         events.sort(key=lambda e: e[0])
@@ -493,6 +551,17 @@ class TargetFinder:
         explicit = True
         if info.cls == "count" and self._strip(obj, ()).endswith(_QUALITY_END):
             return []  # 8个国控断面水质优良比例达到100%: the count is the scope of a figure
+        if info.cls == "count" and self._scope_of_figure(t, unit_end, s1):
+            return []  # 12个国考、市考断面水质达标率保持100%: the same, over a list
+        if info.cls == "count" and obj.startswith("涉") and not self._is_verb(ind):
+            return []  # 对136家涉VOCs企业实施…: the size of the scope, not an output
+        if _GAP.search(raw_left.rstrip()) and _STANDARD.search(t, s0, num_start):
+            return []  # 与目标相比仍高出5微克/立方米: a gap to a goal, not a figure reached
+        if info.cls == "count" and raw_left.rstrip().endswith("对") and obj:
+            act = self._action_of_object(t, unit_end, s1)
+            if act:  # 对3家未落实…的企业下达整改通知: the action is the output
+                ind, end = act
+                obj = ""
         if info.cls in ("count", "person") and obj:
             if not ind:
                 obj = self._antecedent(t, s0, clause, obj)
@@ -533,7 +602,10 @@ class TargetFinder:
         st.prev_end, st.prev_indicator, st.prev_start = end, ind, start
         if explicit:
             st.subject = ind
-        return [TargetMention(start, end, "", ind, value, info.unit, change, kind)]
+        unit = info.unit
+        if unit == "吨/平方公里" and raw_left.rstrip().endswith("每月"):
+            unit += "·月"  # 每月2.8吨/平方公里: a monthly rate, as 吨/平方公里·月
+        return [TargetMention(start, end, "", ind, value, unit, change, kind)]
 
     def _gate(self, t, s0, s1, info: _Unit, ind, raw_left, num_start, unit_end, end) -> bool:
         """Whether a number of this unit class, with this indicator, is a target."""
@@ -628,7 +700,10 @@ class TargetFinder:
             return [st.subject]
         _, y = self._clean_left(y, places, with_change=False)
         y = re.sub(r"\d+个|中$", "", y)  # 在全市8个县区中排名第2 → 县区排名
-        return [y] if y else [""]
+        if y:
+            return [y]
+        # 排名前三位…，其中丙排名倒数第一: the criterion named earlier in the sentence
+        return [self._order_indicator(t, s0, clause, st, places)]
 
     def _rank_targets(self, t, s0, m, value, st: _State, places) -> list[TargetMention]:
         if value is None or value <= 0:
@@ -645,7 +720,21 @@ class TargetFinder:
     def _on_rank(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         if m.group("verb") == "排" and m.start() > 0 and t[m.start() - 1] in "安编并":
             return []
-        return self._rank_targets(t, s0, m, cn_to_int(m.group("n")), st, places)
+        value = cn_to_int(m.group("n"))
+        if "倒数" in m.group("scope"):
+            # 倒数第一 among 11 is rank 11; with no count stated, the rank is unknown
+            total = self._ranked_total(t, s0, m.start())
+            if total is None or value is None or value > total:
+                return []
+            value = total - value + 1
+        return self._rank_targets(t, s0, m, value, st, places)
+
+    def _ranked_total(self, t: str, s0: int, pos: int) -> int | None:
+        """How many are ranked, when the sentence says so before ``pos`` (全省11个设区市)."""
+        found = None
+        for c in _RANKED_TOTAL.finditer(t, s0, pos):
+            found = cn_to_int(c.group(1))
+        return found
 
     def _on_back(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         return self._rank_targets(t, s0, m, cn_to_int(m.group("n")), st, places)
@@ -661,13 +750,22 @@ class TargetFinder:
             ranks = list(range(1, n + 1))
         else:
             last = t[items[-1][0]:items[-1][1]]
-            said = re.compile(re.escape(last) + rf"[^。;；]{{0,12}}?第([{_CN_NUM}\d]+)")
+            said = re.compile(re.escape(last) + rf"[^。;；]{{0,12}}?(倒数)?第([{_CN_NUM}\d]+)")
             known = said.search(t, m.end(), s1)
-            top = cn_to_int(known.group(1)) if known else None
-            if not top or top < n:
+            total = self._ranked_total(t, s0, m.start())
+            if known and not known.group(1):
+                top = cn_to_int(known.group(2))  # 丙排名第十四: the last is said, as a rank
+            elif known:
+                top = total  # 丙排名倒数第一: said again, found as a rank of its own
+            else:
+                top = None
+            if known and top and top >= n:
+                ranks = list(range(top - n + 1, top))
+                items = items[:-1]
+            elif total and total >= n:
+                ranks = list(range(total - n + 1, total + 1))  # 后三位 of 11: 9, 10, 11
+            else:
                 return []
-            ranks = list(range(top - n + 1, top))
-            items = items[:-1]
         ind = self._order_indicator(t, s0, m.start(), st, places)
         kind = self._kind(t, s0, m.start(), m.start())
         return [TargetMention(a, b, "", ind, Decimal(r), "名", None, kind)
@@ -684,6 +782,16 @@ class TargetFinder:
                 return ind + "排名"
             k = t.rfind("排名", s0, k)
         return (st.subject or "") + "排名"
+
+    def _on_class_change(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """同比提升一个类别: a water-quality class gained or lost, as 1 个类别."""
+        value = cn_to_int(m.group("n"))
+        if not value:
+            return []
+        cmp = m.group("cmp") or ""
+        change = (cmp if cmp in ("同比", "环比") else "") + m.group("word")
+        kind = self._kind(t, s0, self._clause_start(t, s0, m.start(), _CLAUSE_BREAK), m.start())
+        return [TargetMention(m.start(), m.end(), "", "水质", Decimal(value), "个类别", change, kind)]
 
     def _on_water(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         value = _ROMAN.get(m.group("cls"))
