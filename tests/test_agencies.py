@@ -237,3 +237,41 @@ def test_city_and_district_short_form_name_one_body(nlp):
 def test_department_named_for_what_it_manages(nlp):
     assert names(run(nlp, "丽水市瓯江保护管理局局长介绍", ("丽水市",))) == ["丽水市瓯江保护管理局"]
     assert names(run(nlp, "丽水市加强保护管理局", ("丽水市",))) == []
+
+
+def test_listed_places_share_the_body_written_once(nlp):
+    found = run(nlp, "柳州市城中区、鱼峰区、柳南区政府和柳东新区管委会负责落实。",
+                ("柳州市", "城中区", "鱼峰区", "柳南区"))
+    got = {a.name: a.place_text for a in found}
+    assert got["城中区政府"] == "城中区"
+    assert got["鱼峰区政府"] == "鱼峰区"
+    assert got["柳南区政府"] == "柳南区"
+    assert "柳东新区管委会" in got
+    assert not any("和" in n for n in got)
+
+
+def test_listed_places_of_another_level_do_not_share(nlp):
+    found = run(nlp, "广西壮族自治区、柳州市政府联合发文。", ("广西壮族自治区", "柳州市"))
+    assert "广西壮族自治区政府" not in names(found)
+
+
+def test_police_field_units_are_one_body(nlp):
+    found = run(nlp, "桂林市公安局交通警察支队象山大队查处违法车辆。", ("桂林市",))
+    assert names(found) == ["桂林市公安局交通警察支队象山大队"]
+
+
+def test_rectification_office(nlp):
+    found = run(nlp, "据柳州市环保督察整改办统计,", ("柳州市",))
+    assert names(found) == ["柳州市环保督察整改办"]
+
+
+def test_department_in_a_title_chain_belongs_to_the_committee(nlp):
+    found = run(nlp, "区委常委、宣传部部长顾某出席。")
+    dept = by_name(found, "区委宣传部")
+    assert dept.level == "区" and dept.text == "宣传部"
+
+
+def test_office_in_a_title_chain_belongs_to_the_same_township(nlp):
+    found = run(nlp, "汊河街道党工委副书记、办事处主任顾某陪同。", ("汊河街道",))
+    office = by_name(found, "汊河街道办事处")
+    assert office.place_text == "汊河街道" and office.text == "办事处"

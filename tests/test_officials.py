@@ -278,3 +278,30 @@ def test_deputy_in_another_sentence_keeps_no_body(nlp):
     text = "湖北省第三生态环境保护督察组组长东方晓作反馈讲话。副组长吴敏出席会议。"
     found = {o.name: o for o in run(nlp, text, ("湖北省",))}
     assert [t.body for t in found["吴敏"].titles] == [None]
+
+
+def test_level_kept_on_government_and_office_roles(nlp):
+    found = run(nlp, "市政府秘书长翟某某、市政府副秘书长柏文、葛一鸣陪同。")
+    assert roles(found) == {
+        "翟某某": ["市政府秘书长"],
+        "柏文": ["市政府副秘书长"],
+        "葛一鸣": ["市政府副秘书长"],
+    }
+
+
+def test_bare_level_before_a_role_stays_in_the_chain(nlp):
+    found = run(nlp, "6月1日,区委书记、区总河长柏文带队巡河。副区长、区级河长葛一鸣参加。")
+    assert roles(found) == {"柏文": ["区委书记", "区总河长"], "葛一鸣": ["副区长", "区级河长"]}
+
+
+def test_township_committee_and_office_roles(nlp):
+    found = run(nlp, "汊河街道党工委副书记、办事处主任柏文陪同。", ("汊河街道",))
+    (o,) = found
+    assert [t.role for t in o.titles] == ["党工委副书记", "办事处主任"]
+    assert o.titles[0].body == "汊河街道党工委"
+
+
+def test_name_between_a_body_and_its_title(nlp):
+    (o,) = run(nlp, "会上,邗江生态环境局柏文局长通报了情况。", ("邗江",))
+    assert o.name == "柏文"
+    assert o.titles[0].role == "局长" and o.titles[0].body == "邗江生态环境局"

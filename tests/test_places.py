@@ -185,3 +185,38 @@ def test_span_groups_mirror_the_records(nlp):
 def test_full_name_must_start_a_word(nlp):
     assert places(nlp("沿海城市空气质量较好。")) == []
     assert places(nlp("前往海城市调研。")) == [("海城市", "海城市", "210381")]
+
+
+def test_street_named_township_is_not_the_province(nlp):
+    # 河北/安徽 are short forms of provinces; followed by 路 they name a street
+    doc = nlp("江苏省扬州市邗江区会同河北路街道办事处、安徽路街道开展检查。")
+    assert_offsets(doc)
+    names = [m.name for m in doc._.lt.places]
+    assert "河北路街道" in names and "安徽路街道" in names
+    assert "河北省" not in names and "安徽省" not in names
+
+
+def test_street_named_after_a_place_is_no_place(nlp):
+    assert [m.name for m in nlp("游客在四川中路漫步。")._.lt.places] == []
+
+
+def test_common_road_word_is_no_township(nlp):
+    assert nlp("环卫工人对马路街道进行清扫。")._.lt.places == []
+
+
+def test_preposition_before_township_stem(nlp):
+    doc = nlp("江苏省扬州市以汊河街道、杭集镇为重点推进治理。")
+    names = [m.name for m in doc._.lt.places]
+    assert "汊河街道" in names and "以汊河街道" not in names
+
+
+def test_place_name_is_a_township_stem_even_when_frequent(nlp):
+    # 山东 is a frequent word and a province's short form; before 街道 it is the stem
+    doc = nlp("吉林省长春市到小营镇和山东街道实地检查。")
+    names = [m.name for m in doc._.lt.places]
+    assert "山东街道" in names and "山东省" not in names
+
+
+def test_township_stem_starts_after_de(nlp):
+    doc = nlp("江西省上饶市与双港镇相邻的松湖乡也同步推进禁渔。")
+    assert "松湖乡" in [m.name for m in doc._.lt.places]

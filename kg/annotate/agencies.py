@@ -34,6 +34,11 @@ PHRASE_BREAK = set("，,。；;：:！!？?、（）()【】[]《》<>〈〉「�
 FREE_STOP = (
     "的了在是和与及等到对向为将把被从要也都就并或这那其之以于个们各该本我第年月日召开出席主持长署通报印发"
 )
+# Field units of a bureau (公安局 → 支队 → 大队 → 中队), named freely.
+UNITS = "总队|支队|大队|中队"
+FIELD_UNITS = ("支队", "大队", "中队")
+UNIT_STOP = "的了在是和与及等到对向为将把被从要也都就并或这那其之以于个们各该本我第年月日长"
+COORDINATORS = "和与及、"
 ORDINAL = "第[一二三四五六七八九十百零〇0-9]+"
 # Anaphoric or quantifying characters before a level character: 全市, 我县, 各区.
 ANAPHOR_BEFORE_LEVEL = set("全我该本各两此其")
@@ -169,6 +174,8 @@ class _Candidate:
     level: str | None = None
     place_text: str | None = None
     parent_end: int | None = None  # end of the enclosing body written before it
+    synthetic: str = ""  # head shared from a listed body (碑林区 + 政府), appended to the name
+    prefix: str = ""  # body the name is written under (县委 + 宣传部), prepended to the name
 
 
 class AgencyFinder:
@@ -199,8 +206,11 @@ class AgencyFinder:
         free = f"[^\\s{re.escape(FREE_STOP)}\\W\\d]"
         ministry_suf = _suffix_alt([s for s in lx.suffixes if s.text in ("司", "处", "局")])
         self.ministry_sub_re = re.compile(f"{free}{{2,8}}?(?:{ministry_suf})")
-        # a bureau's branches are named after their district (…局岱山分局)
-        self.branch_re = re.compile(f"{free}{{2,4}}?分局")
+        # a bureau's branches are named after their district (…局岱山分局), and so
+        # are its detachments and brigades (…公安局交通警察支队, …支队城关大队)
+        unit = f"[^\\s{re.escape(UNIT_STOP)}\\W\\d]"  # 交通警察: 通 may stand here
+        self.branch_re = re.compile(f"{free}{{2,4}}?分局|{unit}{{2,6}}?(?:{UNITS})")
+        self.unit_re = re.compile(f"{unit}{{2,4}}?(?:{UNITS})")
         # a department named for what it manages, right after a place (某州
         # + 洱海 + 保护管理局): the free part must be a dictionary word
         self.anchored_re = re.compile(f"(?P<w>{free}{{2,3}}?){word}{{1,4}}(?:{dept_suf})")
@@ -287,6 +297,8 @@ class AgencyFinder:
                 m = self.ministry_sub_re.match(text, end)
             if not m and text[end - 1 : end] == "局":
                 m = self.branch_re.match(text, end)
+            if not m and text.endswith(("总队", "支队", "大队"), 0, end):
+                m = self.unit_re.match(text, end)
             if not m and text.endswith(("小组", "委员会", "指挥部"), 0, end):
                 m = self.office_re.match(text, end)
             if not m:
@@ -307,6 +319,65 @@ class AgencyFinder:
                     return i
             i -= 1
         return 0 if i == 0 else None
+
+    def _after_listed_body(self, text: str, start: int, end: int) -> int:
+        """Where a named body's phrase starts when a whole body and a conjunction
+        come first (莲湖区政府和某某新区管委会: the phrase is 某某新区)."""
+        for rx in (self.gov_re, self.dept_re):
+            for m in rx.finditer(text, start, end):
+                if m.end() < end and text[m.end()] in COORDINATORS:
+                    start = max(start, m.end() + 1)
+        return start
+
+    def _ellipsis(self, text: str, chosen: list[_Candidate], places: list[PlaceMention]) -> list[_Candidate]:
+        """新城区、碑林区、莲湖区政府: places listed before a body written once share
+        its head, so each place has its own body (新城区政府, 碑林区政府…). Only
+        places of the same level (their last character) are taken."""
+        by_end = {p.end: p for p in places}
+        out: list[_Candidate] = []
+        for c in chosen:
+            if c.kind not in ("gov", "dept") or not c.place_text or c.parent_end:
+                continue
+            head = text[c.start + len(c.place_text) : c.end]
+            level = c.place_text[-1]
+            pos = c.start
+            while pos > 0 and text[pos - 1] == "、" and (p := by_end.get(pos - 1)) is not None:
+                if not p.text.endswith(level) or not self.level_re.fullmatch(level):
+                    break
+                out.append(_Candidate(p.start, p.end, c.kind, None, p.text, synthetic=head))
+                pos = p.start
+        return out
+
+    def _chained_bodies(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A body written without its owner in a title chain after the owner's post
+        (区委常委、宣传部部长; 某某街道党工委副书记、办事处主任): the 部 is the
+        committee's (区委宣传部), the 办事处/政府 the same place's (某某街道办事处).
+        Fixes the chosen bare 部 in place; returns the new 办事处-type bodies."""
+        starts = {c.start: c for c in chosen}
+        heads = [h for h in self.lex.heads if h not in self.lex.party_heads]
+        new: list[_Candidate] = []
+        for a in chosen:
+            if not (a.place_text or a.level) or a.parent_end:
+                continue
+            t = self.title_re.match(text, a.end)
+            if not t or text[t.end() : t.end() + 1] != "、":
+                continue
+            pos = t.end() + 1
+            b = starts.get(pos)
+            owner = text[a.start : a.end]
+            if b is not None:
+                if (
+                    not b.place_text and not b.level and b.kind == "dept" and owner.endswith("委")
+                    and text[b.end - 1] == "部" and self.title_re.match(text, b.end)
+                ):
+                    b.prefix, b.place_text, b.level = owner, a.place_text, a.level
+                continue
+            for h in sorted(heads, key=len, reverse=True):
+                if text.startswith(h, pos) and self.title_re.match(text, pos + len(h)):
+                    where = a.place_text or a.level or ""
+                    new.append(_Candidate(pos, pos + len(h), "gov", a.level, a.place_text, prefix=where))
+                    break
+        return new
 
     # -- main ----------------------------------------------------------------
     def find(self, text: str, places: list[PlaceMention] | None = None) -> list[AgencyMention]:
@@ -340,6 +411,7 @@ class AgencyFinder:
                 continue
             while s < m.start() and text[s] in "“\"‘'「『":
                 s += 1
+            s = self._after_listed_body(text, s, m.start())
             phrase = text[s : m.start()]
             shortest = 2 if m.group() == "管委会" else 4  # 高新区管委会
             if len(phrase) < shortest or any(w in phrase for w in self.lex.inside):
@@ -409,6 +481,8 @@ class AgencyFinder:
         by_span = {(c.start, c.end): c for c in extended}
         parents = []
         for c in chosen:
+            if text.endswith(FIELD_UNITS, 0, c.end):
+                continue  # a bureau's field unit (…支队城关大队) stands alone: its bureau is not an actor
             pe = c.parent_end
             while pe is not None:
                 p = by_span.get((c.start, pe))
@@ -419,6 +493,8 @@ class AgencyFinder:
         chosen.extend(parents)
         # enclosing bodies first (水利部 before 生态环境部大气环境司): a reader can link
         # each body to a parent it has already seen
+        chosen.extend(self._ellipsis(text, chosen, places))
+        chosen.extend(self._chained_bodies(text, chosen))
         chosen.sort(key=lambda c: (c.start, c.end))
         self._coordinate(text, chosen)
         out = []
@@ -430,11 +506,11 @@ class AgencyFinder:
                     start=c.start,
                     end=c.end,
                     text=name,
-                    name=re.sub(r"\s+", "", name),
+                    name=re.sub(r"\s+", "", c.prefix + name + c.synthetic),
                     place_text=c.place_text,
                     level=None if c.place_text else c.level,
                     parent=parent,
-                    in_title=bool(self.title_re.match(text, c.end)),
+                    in_title=not c.synthetic and bool(self.title_re.match(text, c.end)),
                 )
             )
         return out

@@ -68,6 +68,15 @@ PARTY_BODY_ROLES = frozenset(
 )
 
 
+# Roles that keep their (bare) body like a Party role does (市政府秘书长, 办事处主任):
+# the body is the post's level, not a department.
+LEVEL_KEPT_ROLES = {
+    "政府": frozenset({"秘书长", "副秘书长"}),
+    "人民政府": frozenset({"秘书长", "副秘书长"}),
+    "办事处": frozenset({"主任", "副主任"}),
+}
+
+
 def _with_body(titles: tuple[Title, ...], body: AgencyMention) -> tuple[Title, ...]:
     """Give ``body`` to the titles that name none of their own (局长, 主任 — not
     县长 or 市委书记, which carry their level)."""
@@ -282,8 +291,13 @@ class OfficialFinder:
                 continue
             agency = ag_by_end.get(m.start())
             start = agency.start if agency else m.start()
+            role = m.group()
+            lead = self._level_lead(text, m.start(), covered, pl_by_end) if agency is None else 0
+            if lead:  # 、区总河长, 、区级河长: the level stays with the role
+                role = text[m.start() - lead : m.start()] + role
+                start = m.start() - lead
             place = None
-            if agency is None and m.start() in pl_by_end:
+            if agency is None and not lead and m.start() in pl_by_end:
                 place = pl_by_end[m.start()]
                 start = place.start
             roles.append(
@@ -291,11 +305,27 @@ class OfficialFinder:
                     start,
                     m.start(),
                     m.end(),
-                    self._title(text, m.group(), agency, place, agencies, start),
+                    self._title(text, role, agency, place, agencies, start),
                     agency,
                 )
             )
         return roles
+
+    @staticmethod
+    def _level_lead(text: str, pos: int, covered: list[bool], pl_by_end: dict) -> int:
+        """Length of a bare level written before a role (区 in 区总河长, 区级 in
+        区级河长) that starts the chain item: right after 、, a clause mark or the
+        text's start, and not part of a place or a body. 0 when there is none."""
+        for lead in (2, 1):
+            s = pos - lead
+            if s < 0 or any(covered[s:pos]) or pos in pl_by_end:
+                continue
+            written = text[s:pos]
+            if written[0] not in LEVEL_CHARS or (lead == 2 and written[1] != "级"):
+                continue
+            if s == 0 or text[s - 1] in PUNCT_END or text[s - 1] in CLAUSE_START:
+                return lead
+        return 0
 
     def _title(
         self,
@@ -316,7 +346,8 @@ class OfficialFinder:
                 lv = agency.place_text[-1] if agency.place_text[-1] in LEVEL_CHARS else ""
                 head = lv + head[len(agency.place_text) :]
             bare = head[1:] if head[:1] in LEVEL_CHARS else head
-            if bare in self.party_heads and role in PARTY_BODY_ROLES:
+            kept = role in LEVEL_KEPT_ROLES.get(bare, ())
+            if (bare in self.party_heads and role in PARTY_BODY_ROLES) or kept:
                 return Title(role=head + role, raw=raw, body=agency.name, place_text=place_text)
             return Title(role=role, raw=raw, body=agency.name, place_text=place_text)
         if place is not None:
@@ -364,7 +395,8 @@ class OfficialFinder:
                 if prev.place_text and (lv is None or prev.place_text.endswith(lv)):
                     place = prev.place_text
                 body = t.body
-                if body is None and lv is None and not LEADER_ROLE.match(t.role):
+                level_marked = t.role[0] in LEVEL_CHARS  # 区总河长 names no department
+                if body is None and lv is None and not LEADER_ROLE.match(t.role) and not level_marked:
                     body = prev.body
                 t = Title(role=t.role, raw=t.raw, body=body, place_text=place)
             out.append(t)
@@ -459,6 +491,7 @@ class OfficialFinder:
             found[key] = OfficialMention(n.start, n.end, text[n.start : n.end], n.name, titles)
 
         role_starts = {r.start for r in roles}
+        agency_ends = {a.end for a in agencies}
         for k, r in enumerate(roles):
             chain = self._chain(roles, text, k)
             nxt = roles[k + 1] if k + 1 < len(roles) else None
@@ -474,7 +507,7 @@ class OfficialFinder:
                 add(n, titles + extra)
                 self._enumeration(text, n, titles, role_starts, add)
                 continue
-            n = self._name_before(text, chain[0].start)
+            n = self._name_before(text, chain[0].start, agency_ends)
             if n is not None and self._bounded(text, r.end):
                 add(n, titles)
         self._deputies(text, found)
@@ -539,8 +572,9 @@ class OfficialFinder:
             return None
         return self.name_at(text, k, strict=True)
 
-    def _name_before(self, text: str, end: int) -> _Name | None:
-        """A name written right before a title (李某某县长), bounded on its left."""
+    def _name_before(self, text: str, end: int, agency_ends: set[int] = frozenset()) -> _Name | None:
+        """A name written right before a title (李某某县长), bounded on its left
+        (also by a body's name: 某某局张某局长)."""
         for length in (3, 2, 4):
             s = end - length
             if s < 0:
@@ -550,6 +584,7 @@ class OfficialFinder:
                 and CJK.match(text[s - 1])
                 and not is_word(text[max(0, s - 2) : s])
                 and not any(text.endswith(w, 0, s) for w in NAME_LEFT_EDGES)
+                and s not in agency_ends
             ):
                 continue
             n = self.name_at(text, s, strict=True)

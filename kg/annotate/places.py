@@ -40,6 +40,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 COMMON_STEM_FREQ = 10000
 COMMON_HEAD_FREQ = 2500
 COMMON_STEM_FREQ_STREET = 2000
+# A road's name that is this frequent a word is a common noun (马路 660, 水路 601);
+# real street names are rare words (中山路 287, 湖南路 11).
+COMMON_ROAD_FREQ = 500
 AFTER_BODY = frozenset("局厅委府")  # a short form may follow a body's name directly
 ITEM_SEPARATORS = frozenset("、，,。；;：:！!？?\n（）()“”《》 \t")
 
@@ -103,6 +106,7 @@ class _Lexicon:
     title_ends: frozenset[str]
     surnames: frozenset[str]
     person_next: re.Pattern
+    street: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +156,7 @@ def load_lexicon() -> _Lexicon:
         title_ends=frozenset(person[0]),
         surnames=frozenset(person[1]),
         person_next=re.compile("|".join(map(re.escape, person[2].split("|")))),
+        street=re.compile("|".join(f"(?:{p})" for p in read_lines("place_street_words.txt"))),
     )
 
 
@@ -226,6 +231,8 @@ class PlacesComponent:
             if media:
                 blocked.append((s, media.end()))
                 continue
+            if kind == "short" and lex.street.match(text, e):
+                continue  # 湖南路, 宁海大道: a street named after the place, not the place
             if kind == "short":
                 if lex.brand.match(text, e) or self._in_brand_list(text, s, e):
                     continue
@@ -329,6 +336,8 @@ class PlacesComponent:
         a preposition or conjunction (到|柳林镇, 对|白马镇); or one character right
         after a boundary (石镇). None when the stem looks like a common word."""
         lex = self.lex
+        if named == "街道" and text[s - 1] in "路街" and max_len >= 2:
+            return self._street_stem(text, s, max_len, starts)
         longest = 4 if named == "街道" else 3
         stem = None
         forced = False
@@ -355,9 +364,23 @@ class PlacesComponent:
         inside = stem[:-1] if named == "街道" and stem[-1] in "镇乡" else stem
         if any(ch in lex.bad_inside for ch in inside):
             return None
-        if _freq(stem) >= (COMMON_STEM_FREQ_STREET if named == "街道" else COMMON_STEM_FREQ):
-            return None  # 城市街道, 重点镇: a common noun before the suffix
+        common = _freq(stem) >= (COMMON_STEM_FREQ_STREET if named == "街道" else COMMON_STEM_FREQ)
+        if common and lex.surfaces.get(stem) not in ("full", "short"):
+            return None  # 城市街道, 重点镇: a common noun before the suffix (河南街道 is a name)
         return stem
+
+    def _street_stem(self, text: str, s: int, max_len: int, starts: set[int]) -> str | None:
+        """The stem of a township named after its street (湖南路街道, 中山北路街道):
+        the street's name is the stem even when its head is a frequent word or a
+        place's short form; it starts after a function word or at a token start."""
+        lex = self.lex
+        for n in range(min(4, max_len), 1, -1):
+            cand = text[s - n : s]
+            if any(ch in lex.trim_front for ch in cand):
+                continue  # 对|马路, 以|某路: the stem starts after the function word
+            if n == max_len or s - n in starts or text[s - n - 1] in lex.trim_front:
+                return None if _freq(cand) >= COMMON_ROAD_FREQ else cand
+        return None
 
     def _township_stopped(self, text: str, start: int, end: int) -> bool:
         """True when a stop word (城镇, 示范城镇) covers the whole candidate, or ends
