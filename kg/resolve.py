@@ -45,6 +45,8 @@ def level_prefix(name: str) -> str | None:
     return next((w for w in LEVEL_CHARS if name.startswith(w)), None)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
+# Heads of units named for the lower place they serve (…局江油分局, …支队城关大队).
+BRANCH_HEADS = ("分局", "大队", "中队")
 MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部")
 # Bodies that name a higher authority's inspection rather than the local place's own work.
 _NOT_LOCAL_CAMPAIGN = ("督察", "中央", "国家")
@@ -327,7 +329,7 @@ class Resolver:
         inner = [iri for s, e, iri in ctx.spans if am.start <= s and e <= am.end]
         jurisdiction = inner[-1] if place_iri and inner and inner[-1] != place_iri else None
         iri = self._agency_iri(ctx, am.name, am.place_text, am.level, am.start, place_iri, jurisdiction,
-                               branch=am if am.text.endswith("分局") else None)
+                               branch=am if am.text.endswith(BRANCH_HEADS) else None)
         if am.parent and am.parent in ctx.agencies:
             self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
         ctx.agency_spans.append((am.start, iri))
@@ -335,10 +337,13 @@ class Resolver:
 
     def _branch_place(self, ctx: _Context, am: AgencyMention, parent_iri: str) -> str | None:
         """The division a branch is named for when the place step did not mark it
-        (佛山市生态环境局南海分局: 南海 is also a sea, so no short form): the child
-        of the parent's division whose name or short form is the branch's stem."""
+        (…生态环境局南海分局: 南海 is also a sea, so no short form; …支队城关大队):
+        the child of the parent's division whose name or short form is the stem
+        between the parent body's head (局, 支队) and the branch head."""
         head = am.text[:-2]
-        k = head.rfind("局")
+        k = max(head.rfind("局"), head.rfind("支队"))
+        if head.rfind("支队") == k and k >= 0:
+            k += 1  # past 支队
         stem = head[k + 1:] if k >= 0 else ""
         parent = self.kg.g.nodes[parent_iri].get("adcode")
         if len(stem) < 2 or not parent:

@@ -240,3 +240,14 @@ def test_a_branch_whose_place_was_not_marked_is_found_in_the_gazetteer():
     assert label(g, agency) == "绵阳市生态环境局江油分局"
     assert g.value(agency, LT.jurisdiction) == county
     assert (URIRef(instance_iri("article", "a.txt")), SCHEMA.mentions, county) in g
+
+
+def test_a_field_unit_serves_the_district_it_is_named_for():
+    text = "绵阳市公安局交通警察支队涪城大队查处车辆。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 3, "绵阳市", "绵阳市", "510700", "prefecture", "510000"))
+    s, e = at(text, "绵阳市公安局交通警察支队涪城大队")
+    ann.agencies.append(AgencyMention(s, e, text[s:e], text[s:e], place_text="绵阳市"))
+    g = resolve(("a.txt", text, ann))
+    (agency,) = list(g.subjects(None, LT.Agency))
+    assert label(g, g.value(agency, LT.jurisdiction)) == "涪城区"
