@@ -34,7 +34,7 @@ from kg.model import Article
 from kg.namespaces import instance_iri
 
 # Words a bare body or anaphor names its level with, longest first (自治区 before 区).
-LEVEL_CHARS = ("自治区", "自治州", "自治县", "街道", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
+LEVEL_WORDS = ("自治区", "自治州", "自治县", "街道", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
 
 
 def level_prefix(name: str) -> str | None:
@@ -42,7 +42,9 @@ def level_prefix(name: str) -> str | None:
     市场… is a market, not a city."""
     if name.startswith("市场"):
         return None
-    return next((w for w in LEVEL_CHARS if name.startswith(w)), None)
+    return next((w for w in LEVEL_WORDS if name.startswith(w)), None)
+
+
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
 # Heads of units named for the lower place they serve (…局江油分局, …支队城关大队).
@@ -90,7 +92,6 @@ class _Context:
     by_name: dict[str, str] = field(default_factory=dict)  # surface/name → place iri
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # place mention offsets
     agencies: dict[str, str] = field(default_factory=dict)  # written/folded name → agency iri
-    agency_spans: list[tuple[int, str]] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # official name → person iri
     anaphor_spans: list[tuple[int, int, str]] = field(default_factory=list)  # 全市 → home iri
     main_home: str | None = None
@@ -250,7 +251,7 @@ class Resolver:
             return None
         if text in ctx.by_name:
             return ctx.by_name[text]
-        if text in LEVEL_CHARS:
+        if text in LEVEL_WORDS:
             return self._home_near(ctx, text, pos)
         return None
 
@@ -332,7 +333,6 @@ class Resolver:
                                branch=am if am.text.endswith(BRANCH_HEADS) else None)
         if am.parent and am.parent in ctx.agencies:
             self.kg.link(iri, "subOrganizationOf", ctx.agencies[am.parent])
-        ctx.agency_spans.append((am.start, iri))
         return iri
 
     def _branch_place(self, ctx: _Context, am: AgencyMention, parent_iri: str) -> str | None:
