@@ -47,6 +47,7 @@ def level_prefix(name: str) -> str | None:
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
+HEADLINE_WEIGHT = 3
 # Heads of units named for the lower place they serve (…局江油分局, …支队城关大队).
 BRANCH_HEADS = ("分局", "大队", "中队")
 MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部")
@@ -95,6 +96,7 @@ class _Context:
     people: dict[str, str] = field(default_factory=dict)  # official name → person iri
     anaphor_spans: list[tuple[int, int, str]] = field(default_factory=list)  # 全市 → home iri
     main_home: str | None = None
+    headline_end: int = 0  # the headline's end offset when the text starts with it
 
     def home(self, level: str | None) -> str | None:
         """The article's own place at ``level`` (市/县/区/省/镇…): the most often named
@@ -137,6 +139,8 @@ class Resolver:
             keywords=article.meta.get("tags") or None,
         )
         ctx = _Context(article=article, iri=art, key=key)
+        if article.title and article.text.startswith(article.title):
+            ctx.headline_end = len(article.title)
         self._places(ctx, ann)
         self._anaphora(ctx, ann)
         for region in ann.regions:
@@ -210,7 +214,9 @@ class Resolver:
         place = ctx.places.get(iri)
         if place is None:
             place = ctx.places[iri] = _Place(iri, name, level, adcode, pm.start)
-        place.count += 1
+        # A place in the headline is what the article is about: it weighs as much
+        # as three mentions in the body when choosing the article's own place.
+        place.count += HEADLINE_WEIGHT if pm.start < ctx.headline_end else 1
         ctx.by_name[pm.text] = iri
         ctx.by_name[name] = iri
         ctx.spans.append((pm.start, pm.end, iri))

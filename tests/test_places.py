@@ -220,3 +220,15 @@ def test_place_name_is_a_township_stem_even_when_frequent(nlp):
 def test_township_stem_starts_after_de(nlp):
     doc = nlp("江西省上饶市与双港镇相邻的松湖乡也同步推进禁渔。")
     assert "松湖乡" in [m.name for m in doc._.lt.places]
+
+
+def test_a_place_before_the_verb_fa_bu_is_still_a_place():
+    import spacy
+
+    import kg.annotate.places  # noqa: F401
+    import kg.annotate.records  # noqa: F401
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("lt_places")
+    doc = nlp("四川发布5月全省环境空气质量状况\n来源:单县发布")
+    assert [p.name for p in doc._.lt.places] == ["四川省"]

@@ -251,3 +251,21 @@ def test_a_field_unit_serves_the_district_it_is_named_for():
     g = resolve(("a.txt", text, ann))
     (agency,) = list(g.subjects(None, LT.Agency))
     assert label(g, g.value(agency, LT.jurisdiction)) == "涪城区"
+
+
+def test_the_headline_place_is_the_articles_own_place():
+    text = "绵阳市空气质量周报\n江油市排名第一。江油市优良天数7天。全市优良天数6天。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 3, "绵阳市", "绵阳市", "510700", "prefecture", "510000"))
+    for nth in range(2):
+        s, e = at(text, "江油市", nth)
+        ann.places.append(PlaceMention(s, e, "江油市", "江油市", "510781", "county", "510700"))
+    s, e = at(text, "全市")
+    ann.anaphora.append(AnaphorMention(s, e, "全市", "市"))
+    s, e = at(text, "优良天数6天")
+    ann.targets.append(TargetMention(s, e, text[s:e], "优良天数", Decimal(6), "天"))
+    resolver = Resolver()
+    resolver.add(Article("a.txt", text, {"title": "绵阳市空气质量周报"}), ann)
+    g = to_rdf(resolver.finish())
+    (target,) = list(g.subjects(None, LT.Target))
+    assert g.value(target, LT.place) == URIRef(instance_iri("place", "510700"))
