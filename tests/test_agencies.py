@@ -275,3 +275,19 @@ def test_office_in_a_title_chain_belongs_to_the_same_township(nlp):
     found = run(nlp, "汊河街道党工委副书记、办事处主任顾某陪同。", ("汊河街道",))
     office = by_name(found, "汊河街道办事处")
     assert office.place_text == "汊河街道" and office.text == "办事处"
+
+
+def test_spokesperson_after_ministry_is_not_media(nlp):
+    assert "水利部" in names(run(nlp, "水利部新闻发言人钱松涛主持发布会。"))
+    assert names(run(nlp, "水利部新闻中心发布消息。")) == []
+
+
+def test_received_is_a_boundary_of_named_bodies(nlp):
+    found = run(nlp, "截至6月1日,青木区共收到督察组转办件30件。", ("青木区",))
+    assert not any(n.endswith("督察组") for n in names(found))
+
+
+def test_firm_department_is_not_a_ministry(nlp):
+    assert names(run(nlp, "某某煤化公司安全环保部负责人表示。")) == []
+    assert names(run(nlp, "某某公司环保部负责人表示。")) == []
+    assert names(run(nlp, "企业配合市生态环境局开展检查。")) == ["市生态环境局"]

@@ -305,3 +305,27 @@ def test_name_between_a_body_and_its_title(nlp):
     (o,) = run(nlp, "会上,邗江生态环境局柏文局长通报了情况。", ("邗江",))
     assert o.name == "柏文"
     assert o.titles[0].role == "局长" and o.titles[0].body == "邗江生态环境局"
+
+
+def test_lake_chief_titles_keep_their_level(nlp):
+    found = run(nlp, "县委书记、县总湖长柯远山出席并讲话,县长、县副总湖长贺青林主持。")
+    assert roles(found) == {"柯远山": ["县委书记", "县总湖长"], "贺青林": ["县长", "县副总湖长"]}
+
+
+def test_spokesperson_takes_the_ministry(nlp):
+    found = run(nlp, "水利部新闻发言人钱松涛主持发布会。")
+    assert roles(found) == {"钱松涛": ["新闻发言人"]}
+    assert found[0].titles[0].body == "水利部"
+
+
+def test_dictionary_person_name_after_title(nlp):
+    # 李娜 is a jieba word (tagged nr); after a title and before 主持 it is a name,
+    # while 周密 before 部署 stays an adverb
+    assert roles(run(nlp, "副区长李娜主持。")) == {"李娜": ["副区长"]}
+    assert run(nlp, "县长周密部署,局长项目推进。") == []
+
+
+def test_four_character_name_needs_title_and_speech_verb(nlp):
+    assert roles(run(nlp, "某某分局局长阿果拉且表示,将全力配合。")) == {"阿果拉且": ["分局局长"]}
+    assert "阿果拉且" not in roles(run(nlp, "阿果拉且表示,将全力配合。"))
+    assert roles(run(nlp, "局长王小明主持会议。")) == {"王小明": ["局长"]}

@@ -232,3 +232,11 @@ def test_a_place_before_the_verb_fa_bu_is_still_a_place():
     nlp.add_pipe("lt_places")
     doc = nlp("四川发布5月全省环境空气质量状况\n来源:单县发布")
     assert [p.name for p in doc._.lt.places] == ["四川省"]
+
+
+def test_common_word_township_in_a_list(nlp):
+    # 太阳 is a frequent word: alone before 街道 it is no name, in a list of townships it is
+    doc = nlp("青石镇、梅林乡、太阳街道要抓好河流整治。")
+    assert "太阳街道" in [m.text for m in doc._.lt.places]
+    doc = nlp("太阳街道要抓好河流整治。")
+    assert "太阳街道" not in [m.text for m in doc._.lt.places]

@@ -65,6 +65,16 @@ def _is_noun(text: str) -> bool:
     return is_word(text, 5) and (jieba.posseg.dt.word_tag_tab.get(text) or "").startswith("n")
 
 
+def _modifier(text: str) -> bool:
+    """True for a dictionary word that is not a verb (安全, 生产), so it may name
+    a firm's department (安全环保部); 配合 or 会同 would start a new clause."""
+    import jieba.posseg
+
+    _jieba_ready()
+    tag = jieba.posseg.dt.word_tag_tab.get(text) or "v"
+    return is_word(text, 5) and not tag.startswith(("v", "p", "c", "d"))
+
+
 PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
@@ -106,6 +116,7 @@ class AgencyLexicon:
     inside: tuple[str, ...]
     start: tuple[str, ...]
     allow: tuple[str, ...]
+    owner: tuple[str, ...]
     boundaries: tuple[str, ...]
     titles: tuple[str, ...]
 
@@ -126,12 +137,14 @@ class AgencyLexicon:
                 )
             block = parts[2][1:] if len(parts) > 2 and parts[2].startswith("!") else ""
             suffixes.append(Suffix(parts[0], frozenset(parts[1].split(",")), block))
-        context: dict[str, list[str]] = {"before": [], "after": [], "inside": [], "start": [], "allow": []}
+        keys = ("before", "after", "inside", "start", "allow", "owner")
+        context: dict[str, list[str]] = {k: [] for k in keys}
         for line in read_lines("agency_context.txt"):
             key, _, word = line.partition(" ")
             if key not in context or not word.strip():
                 raise DataError(
-                    f"agency_context.txt: line {line!r} must be 'before|after|inside|start|allow WORD'"
+                    f"agency_context.txt: line {line!r} must be "
+                    "'before|after|inside|start|allow|owner WORD'"
                 )
             context[key].append(word.strip())
         return cls(
@@ -148,6 +161,7 @@ class AgencyLexicon:
             inside=tuple(context["inside"]),
             start=tuple(context["start"]),
             allow=tuple(context["allow"]),
+            owner=tuple(context["owner"]),
             boundaries=tuple(read_lines("agency_boundaries.txt")),
             titles=tuple(read_lines("titles.txt")),
         )
@@ -284,8 +298,20 @@ class AgencyFinder:
             return True
         return False
 
+    def _owned(self, text: str, start: int) -> bool:
+        """True when an enterprise is written just before, in the same phrase
+        (某某公司安全环保部): the match is the firm's own department, not a ministry."""
+        for w in self.lex.owner:
+            for gap in range(0, 3):  # 公司 + 安全 + 环保部; not 公司 + 配合 + 生态环境局
+                s = start - gap - len(w)
+                if s >= 0 and text.startswith(w, s) and (gap == 0 or _modifier(text[s + len(w) : start])):
+                    return True
+        return False
+
     def _generic_after(self, text: str, end: int) -> bool:
         tail = text[end : end + 4]
+        if self.title_re.match(text, end):  # 某部 + 新闻发言人: a post, not a newspaper
+            return False
         return any(tail.startswith(w) for w in self.lex.after)
 
     def _subs(self, text: str, end: int) -> list[int]:
@@ -454,6 +480,11 @@ class AgencyFinder:
             if c.kind in ("gov", "dept") and text.endswith("中共", 0, c.start):
                 c.start -= 2
         cands = [c for c in cands if c.kind != "gov" or c.level or c.place_text]
+        cands = [
+            c
+            for c in cands
+            if c.kind not in ("national", "dept") or c.level or c.place_text or not self._owned(text, c.start)
+        ]
 
         # sub-bodies: extend, remembering each enclosing body
         extended: list[_Candidate] = []

@@ -189,13 +189,38 @@ class OfficialFinder:
         if _common_word(n.name[: sl + 1]) or (len(n.name) > sl + 1 and _common_word(n.name, 20)):
             return None
         if len(n.name) == sl + 1 and is_word(n.name, 300):  # 周密(部署), 高度(重视)
-            return None
+            # 副区长李娜主持: a dictionary person name right after a title and
+            # ended by a speech verb or punctuation is still a name
+            anchored = self._after_title(text, i) and self._said_end(text, n.end)
+            if not (_tag(n.name).startswith("nr") and anchored):
+                return None
         # 包保责|任制: the last character starts a word the text goes on with
         cross = text[n.end - 1 : n.end + 1]
         if n.end - n.start == len(n.name) and _common_word(cross, 500) and _tag(cross)[:1] in "nv":
             if not self._clear_end(text, n.end):
                 return None
         return n
+
+    def _long_name(self, text: str, i: int, j: int) -> bool:
+        """A four-character name (surname + three, as Yi and Tibetan names are
+        written) only where a title comes right before it and a speech verb or
+        punctuation right after, and no dictionary word hides in it."""
+        if j + 3 > len(text) or not self._given_ok(text, j, j + 3):
+            return False
+        if not (self._after_title(text, i) and self._said_end(text, j + 3)):
+            return False
+        return not any(_freq(text[k : k + 2]) >= VERB_MIN_FREQ for k in range(i, j + 2))
+
+    def _said_end(self, text: str, pos: int) -> bool:
+        """Punctuation, a speech verb or a meeting verb at ``pos`` (not a
+        boundary such as 部署, which also follows adverbs: 周密部署)."""
+        if pos >= len(text) or text[pos] in PUNCT_END:
+            return True
+        return any(text.startswith(w, pos) for w in self.lex.speech_verbs + self.lex.meeting_verbs)
+
+    def _after_title(self, text: str, i: int) -> bool:
+        """True when a title from the lexicon ends right at ``i``."""
+        return any(text.endswith(t, 0, i) for t in self.lex.titles)
 
     def _name_at(self, text: str, i: int, strict: bool = False) -> _Name | None:
         """A person's name starting at ``i``, ended by the text. ``strict``
@@ -233,6 +258,8 @@ class OfficialFinder:
             return _Name(i, j + 1, text[i : j + 1])
         if strict:
             return None
+        if sl == 1 and self._long_name(text, i, j):
+            return _Name(i, j + 3, text[i : j + 3])  # 局长阿西木呷表示: a Yi or Tibetan name
         if one and not two and j + 1 < len(text) and text[j + 1] in self.lex.stopchars:
             return _Name(i, j + 1, text[i : j + 1])  # 曹某以…方式: a function character ends it
         if two:

@@ -313,7 +313,8 @@ class PlacesComponent:
                 j -= 1
             if j == s:
                 continue
-            stem = self._pick_stem(text, s, s - j, starts, named, limit)
+            listed = _in_township_list(text, j, e)
+            stem = self._pick_stem(text, s, s - j, starts, named, limit, listed)
             if stem is None:
                 continue
             st, end = s - len(stem), s + len(named)  # the span is the name (X街道), not 办事处
@@ -329,7 +330,7 @@ class PlacesComponent:
         return out
 
     def _pick_stem(
-        self, text: str, s: int, max_len: int, starts: set[int], named: str, limit: int
+        self, text: str, s: int, max_len: int, starts: set[int], named: str, limit: int, listed: bool = False
     ) -> str | None:
         """The township's stem before the suffix at ``s``: the longest 2-3
         characters (4 for X镇街道) starting at a jieba token boundary, or right after
@@ -365,7 +366,7 @@ class PlacesComponent:
         if any(ch in lex.bad_inside for ch in inside):
             return None
         common = _freq(stem) >= (COMMON_STEM_FREQ_STREET if named == "街道" else COMMON_STEM_FREQ)
-        if common and lex.surfaces.get(stem) not in ("full", "short"):
+        if common and not listed and lex.surfaces.get(stem) not in ("full", "short"):
             return None  # 城市街道, 重点镇: a common noun before the suffix (河南街道 is a name)
         return stem
 
@@ -552,6 +553,21 @@ class PlacesComponent:
         mirror_spans(doc, "regions", ann.regions, "REGION")
         mirror_spans(doc, "anaphora", ann.anaphora, "ANAPHOR")
         return doc
+
+
+TOWNSHIP_NEIGHBOUR = re.compile(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)")
+
+
+def _in_township_list(text: str, stem_start: int, end: int) -> bool:
+    """True when the candidate is an item of a list of townships (李庄镇、太阳街道):
+    a 、 joins it to another name with a township suffix. A frequent word as a
+    stem (太阳) is then still a name, not a common noun."""
+    if stem_start >= 1 and text[stem_start - 1] == "、":
+        if TOWNSHIP_NEIGHBOUR.search(text, max(0, stem_start - 6), stem_start - 1) and text[
+            : stem_start - 1
+        ].endswith(("镇", "乡", "街道")):
+            return True
+    return end < len(text) and text[end] == "、" and bool(TOWNSHIP_NEIGHBOUR.match(text, end + 1))
 
 
 def _freq(word: str) -> int:
