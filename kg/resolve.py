@@ -48,6 +48,9 @@ def level_prefix(name: str) -> str | None:
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
 HEADLINE_WEIGHT = 3
+ZONE_WORDS = (
+    "经济开发区", "经济技术开发区", "高新技术产业开发区", "高新区", "开发区", "新区", "工业园区", "园区",
+)
 # Heads of units named for the lower place they serve (…局江油分局, …支队城关大队).
 BRANCH_HEADS = ("分局", "大队", "中队")
 MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,6}部")
@@ -300,7 +303,8 @@ class Resolver:
                 place_iri = None  # a bare level word is no agency
         if place_iri:
             place = self.kg.g.nodes[place_iri]
-            canonical = place["label"] + rest
+            # A zone's name is a proper name (某某经济开发区管委会): keep it as written.
+            canonical = folded if rest.startswith(ZONE_WORDS) else place["label"] + rest
             if jurisdiction is None and branch is not None:
                 jurisdiction = self._branch_place(ctx, branch, place_iri)
             place_iri = jurisdiction or place_iri

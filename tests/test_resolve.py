@@ -269,3 +269,15 @@ def test_the_headline_place_is_the_articles_own_place():
     g = to_rdf(resolver.finish())
     (target,) = list(g.subjects(None, LT.Target))
     assert g.value(target, LT.place) == URIRef(instance_iri("place", "510700"))
+
+
+def test_a_zone_keeps_its_own_name_and_is_placed():
+    text = "江油经济开发区管委会召开会议。"
+    ann = Annotations()
+    ann.places.append(PlaceMention(0, 2, "江油", "江油市", "510781", "county", "510700"))
+    s, e = at(text, "江油经济开发区管委会")
+    ann.agencies.append(AgencyMention(s, e, text[s:e], text[s:e], place_text="江油"))
+    g = resolve(("a.txt", text, ann))
+    (agency,) = list(g.subjects(None, LT.Agency))
+    assert label(g, agency) == "江油经济开发区管委会"
+    assert g.value(agency, LT.jurisdiction) == URIRef(instance_iri("place", "510781"))
