@@ -188,3 +188,46 @@ def test_a_bare_follow_up_inspection_is_named_as_written_or_folded(nlp):
 def test_a_duty_joined_to_a_battle_is_not_a_battle(nlp):
     assert names(nlp, "要把巡河履职与碧水保卫战紧密结合。") == ["碧水保卫战"]
     assert names(nlp, "打赢蓝天和碧水保卫战。") == ["蓝天保卫战", "碧水保卫战"]
+
+
+def test_battles_each_named_in_full_are_not_an_enumeration(nlp):
+    found = names(nlp, "全市要坚决打赢蓝天保卫战、碧水保卫战、净土保卫战，确保空气改善。")
+    assert found == ["蓝天保卫战", "碧水保卫战", "净土保卫战"]
+
+
+def test_a_river_name_before_a_quoted_name_belongs_to_it(nlp):
+    assert names(nlp, "坚决打好闽江“清淤护岸”攻坚战。") == ["闽江“清淤护岸”攻坚战"]
+    # a scope word before the quote stays out
+    assert names(nlp, "推进沿江“清淤护岸”攻坚战。") == ["“清淤护岸”攻坚战"]
+
+
+def test_a_quoted_name_with_a_short_noun_before_xingdong(nlp):
+    assert names(nlp, "将把“三水同治”清流行动作为重点。") == ["“三水同治”清流行动"]
+    assert names(nlp, "深入实施「洁净空气」示范镇创建行动。") == ["“洁净空气”示范镇创建行动"]
+    assert names(nlp, "“十五五”期间开展行动。") == []
+
+
+def test_a_campaign_folded_into_a_list_by_narui_is_cut_there(nlp):
+    found = names(nlp, "将把工地扬尘治理纳入大气污染防治攻坚战重点任务。")
+    assert found == ["大气污染防治攻坚战"]
+
+
+def test_a_short_form_folds_into_its_three_year_action(nlp):
+    text = "召开巢湖生态环境专项整治推进会。巢湖生态环境专项整治三年行动开展以来成效明显。"
+    assert set(names(nlp, text)) == {"巢湖生态环境专项整治三年行动"}
+
+
+def test_volatile_organic_compounds_are_an_environmental_domain(nlp):
+    assert names(nlp, "全区开展VOCs治理攻坚行动。") == ["VOCs治理攻坚行动"]
+    assert names(nlp, "坚决打好挥发性有机物治理攻坚战。") == ["挥发性有机物治理攻坚战"]
+
+
+def test_a_bare_hundred_day_action_refers_to_the_one_named_in_full(nlp):
+    text = "园区启动扬尘综合治理百日攻坚行动。此次百日攻坚行动将覆盖全部工地。"
+    assert set(names(nlp, text)) == {"扬尘综合治理百日攻坚行动"}
+    assert names(nlp, "全县开展夏季百日攻坚行动。") == ["百日攻坚行动"]
+
+
+def test_a_quoted_environmental_model_to_build_is_a_campaign(nlp):
+    assert names(nlp, "以“无废园区”建设为抓手，推进治理。") == ["“无废园区”建设"]
+    assert names(nlp, "以“平安乡村”建设为抓手。") == []

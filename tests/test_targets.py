@@ -324,3 +324,59 @@ def test_gaps_scopes_and_stocks_are_not_targets():
     assert _find("与年度目标相比，全县PM2.5平均浓度仍高出3微克/立方米。", []) == []
     assert [r for r in _find("全县8个省考、县考断面水质达标率保持100%。", []) if r[2] == "个"] == []
     assert _find("我们对县内52家涉VOCs企业实施分类管理。", []) == []
+
+
+def test_a_bare_figure_in_a_list_of_places_takes_the_indicator_of_its_unit():
+    text = ("分城市看，PM2.5浓度最低的是青岩市，为12微克/立方米；墨川市为19微克/立方米，同比下降6.1%；"
+            "白沙市为16微克/立方米，优良天数比例达100%；石岭市为22微克/立方米。")
+    found = _find(text, ["青岩市", "墨川市", "白沙市", "石岭市"])
+    conc = [f for f in found if f[2] == "μg/m3"]
+    assert [f[0] for f in conc] == ["PM2.5浓度"] * 4
+    assert [f[1] for f in conc] == [Decimal(12), Decimal(19), Decimal(16), Decimal(22)]
+    assert ("PM2.5浓度", Decimal("6.1"), "%", "同比下降") in found
+    assert ("优良天数比例", Decimal(100), "%", None) in found
+
+
+def test_aqi_readings_are_targets_without_a_unit():
+    text = "市区环境空气质量指数（AQI）为97，首要污染物为PM10；青岩市AQI为64，墨川市AQI为51。"
+    found = _find(text, ["青岩市", "墨川市"])
+    assert [(f[0], f[1], f[2]) for f in found if f[0] == "AQI"] == [
+        ("AQI", Decimal(97), ""), ("AQI", Decimal(64), ""), ("AQI", Decimal(51), ""),
+    ]
+
+
+def test_problems_counted_in_xiang_are_targets_and_activities_are_not():
+    found = _find("督察反馈问题已完成整改9项。", [])
+    assert [(f[1], f[2]) for f in found] == [(Decimal(9), "项")] and "整改" in found[0][0]
+    assert _find("通过7项警示教育和主题实践活动锤炼作风。", []) == []
+
+
+def test_units_an_inspection_reached_are_not_bodies_in_organisation():
+    found = _find("专项行动共检查汽修单位215家，督促整改问题汽修厂31家。", [])
+    assert ("检查汽修单位", Decimal(215), "家", None) in found
+    assert _find("全县有18个单位参加。", []) == []
+
+
+def test_stocks_listing_several_kinds_and_reporting_counts_are_not_targets():
+    assert _find("园区现有印染、造纸企业41家。", []) == []
+    assert _find("会上，东岭镇、西岭镇等5个乡镇作了表态发言。", []) == []
+    assert _find("市生态环境局通报4起环境违法典型案例。", []) == []
+    assert _find("全县水稻种植面积80万亩。", []) == []
+
+
+def test_ranks_listed_after_fenlie_give_one_rank_each():
+    text = "青岩市空气质量综合指数3.10，排名全省第一；墨川市、白沙市分居第二、第三。"
+    found = _find(text, ["青岩市", "墨川市", "白沙市"])
+    ranks = [(f[0], f[1]) for f in found if f[2] == "名"]
+    assert ranks == [("空气质量综合指数排名", Decimal(1)), ("空气质量综合指数排名", Decimal(2)),
+                     ("空气质量综合指数排名", Decimal(3))]
+
+
+def test_a_counted_noun_ends_before_a_deadline():
+    found = _find("剩余3个水体将于11月底前完成整治。", [])
+    assert [(f[0], f[1], f[2]) for f in found] == [("水体", Decimal(3), "个")]
+
+
+def test_an_emission_class_qualifier_is_left_out_of_the_indicator():
+    assert normalise_indicator("淘汰国四及以下排放标准营运货车") == "淘汰营运货车"
+    assert normalise_indicator("国六标准车辆") == "国六标准车辆"

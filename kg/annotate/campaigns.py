@@ -5,6 +5,8 @@ Campaigns are written as a domain stem plus a head word (蓝天保卫战,
 (“三减三增”三年行动, “清废行动”, “X”执法专项行动 with modifier words from
 kg/data/campaign_quote_modifiers.txt, 河湖“X”专项行动 with a two-character
 domain noun before the quote, or 河湖“清四乱” with a numbered name and no head),
+“X” with a short noun phrase and 行动 (“五水共治”碧水行动), a river or lake before
+the quote (长江“十年禁渔”攻坚战), “X”建设 for an environmental model (“无废城市”建设),
 or as an inspection round (第三轮中央生态环境保护督察; a bare 督察“回头看” takes
 the full round named in the document, else stays as written). In 甲与乙保卫战 the
 first item must read as a battle stem (巡河履职与碧水保卫战 names one battle).
@@ -45,6 +47,10 @@ _STEM_MAX = 16
 # comes before it; the numbered object alone (河湖“四乱”问题) names the problems
 _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff][一二两三四五六七八九十]+[\u4e00-\u9fff]{1,2}")
 # an inspection round named by its follow-up alone (此次督察“回头看”)
+# the last character of a two-character river or lake name (闽江, 太湖) written before a
+# quoted name; a first character from _NOT_WATER_NAME makes it a verb or a scope (沿江, 全湖)
+_WATER_BODY = "江河湖海"
+_NOT_WATER_NAME = "沿全各跨入出护治净清"
 _BARE_REVIEW = re.compile(r"督[察查]“回头看”")
 # Punctuation and quote marks normalised so that both ingest variants match.
 _BRACKETS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "＂": '"', "〝": "“", "〞": "”"})
@@ -149,6 +155,7 @@ class CampaignFinder:
         self._action = re.compile(_alternation(lex.action_heads))
         self._quoted = re.compile(r"“([^“”\n]{1,24})”")
         self._quote_head = re.compile(_alternation(lex.quote_heads))
+        self._quote_noun = re.compile(r"([\u4e00-\u9fff]{2,5}?)行动(?![\u4e00-\u9fff]{0,2}(?:方案|计划))")
         # “利剑”执法专项行动, “X”专项监督行动: modifier words, then a head
         self._quote_mod_head = re.compile(
             rf"(?:{_alternation(lex.quote_modifiers)})+?(?:{_alternation(lex.quote_heads)})"
@@ -156,6 +163,7 @@ class CampaignFinder:
         self._domain_chars = frozenset(w for w in lex.domain if len(w) == 1)
         self._domain_words = frozenset(w for w in lex.domain if len(w) == 2)
         self._plan = re.compile(_alternation(lex.plan_words))
+        self._fold_heads = frozenset(h for h in lex.action_heads if h.endswith("年行动"))
         self._alias_attack = re.compile(
             r"(防治|综合治理|综合整治|治理|整治)攻坚(?!战|行动|专项|冲刺|百日|月|季|办|指挥)"
         )
@@ -284,6 +292,8 @@ class CampaignFinder:
         items.reverse()
         if not all(self._valid_stem(t[s:e]) for s, e in items):
             return []
+        if any(t[s:e].endswith(self.lex.battle_heads) for s, e in items):
+            return []  # 蓝天保卫战、碧水保卫战: each battle is named in full, not a shared head
         if items and items[0][0] > 0 and t[items[0][1]] in "和及与" and not self._battle_stem(
             t[items[0][0]:items[0][1]]
         ):
@@ -321,7 +331,13 @@ class CampaignFinder:
             inner = m.group(1).strip()
             if not inner or any(w in inner for w in self.lex.exclude):
                 continue
-            head = self._quote_head.match(t, m.end()) or self._quote_mod_head.match(t, m.end())
+            head = (
+                self._quote_head.match(t, m.end())
+                or self._quote_mod_head.match(t, m.end())
+                or self._quote_noun_head(t, m.end())
+            )
+            if head and head.group() == "建设" and not self._valid_stem(inner):
+                head = None  # “平安乡村”建设: a model to build, but not an environmental one
             if head:  # also inside a plan's title: “三减三增”三年行动方案
                 pre = self._quote_prefix(t, m.start())
                 name = f"{pre}“{inner}”{head.group()}"
@@ -340,6 +356,14 @@ class CampaignFinder:
                 name = self._strip_prefix(inner)
                 yield _Cand(m.start(), m.end(), name, source="quoted")
 
+    def _quote_noun_head(self, t: str, qe: int) -> re.Match[str] | None:
+        """“X”碧水行动, “X”示范区建设行动: a short noun phrase, then 行动, right after
+        the quote; a boundary word inside (“X”期间开展行动) makes it a sentence."""
+        m = self._quote_noun.match(t, qe)
+        if not m or any(w in m.group(1) for w in self.lex.boundaries):
+            return None
+        return m
+
     def _quote_prefix(self, t: str, qs: int) -> str:
         """A two-character domain noun written right before a quoted name (河湖“清四乱”
         专项行动) belongs to the name; anything longer is left out, since verbs
@@ -349,6 +373,8 @@ class CampaignFinder:
             return ""
         if pre in self._domain_words or all(ch in self._domain_chars for ch in pre):
             return pre
+        if pre[-1] in _WATER_BODY and pre[0] not in _NOT_WATER_NAME:
+            return pre  # a river or lake named before the quote (闽江“清四乱”攻坚战)
         return ""
 
     def _attack_aliases(self, t: str, stops: Sequence[tuple[int, int]]) -> Iterable[_Cand]:
@@ -428,6 +454,19 @@ class CampaignFinder:
         for c in cands:
             if c.name.endswith("攻坚") and c.name + "战" in names:
                 c = _Cand(c.start, c.end, c.name + "战", c.text, c.source)
+            elif c.name in self.lex.standalone_heads:
+                # 此次百日攻坚行动 after VOCs综合治理百日攻坚行动: the one named in full
+                full_names = [n for n in names if n != c.name and n.endswith(c.name)]
+                if len(full_names) == 1:
+                    c = _Cand(c.start, c.end, full_names[0], c.text, c.source)
+            elif c.source == "action":
+                # X专项整治 beside X专项整治三年行动: the short form of one campaign
+                longer = next(
+                    (n for n in names if n.startswith(c.name) and n[len(c.name):] in self._fold_heads),
+                    None,
+                )
+                if longer:
+                    c = _Cand(c.start, c.end, longer, c.text, c.source)
             out.append(c)
         full: dict[str, str] = {}
         for c in sorted(out, key=lambda c: c.start):

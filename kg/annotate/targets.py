@@ -25,6 +25,9 @@ action after its object (对3家…企业下达整改通知 → 下达整改通�
 (与目标相比仍高出5微克/立方米) and the scope of a figure (12个国考、市考断面水质达标率)
 are not targets.
 
+A bare figure after a place (乙市为21微克/立方米) takes the last indicator stated
+with its unit; AQI readings are unitless targets; 分列第二、第三 gives one rank each.
+
 Word lists are data files (kg/data/units.tsv, indicators.txt, target_*.txt);
 regexes are compiled once per component. Cost: linear scans per document.
 """
@@ -34,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spacy.language import Language
@@ -69,7 +72,8 @@ _OBJ_BREAK = _CLAUSE_BREAK | set("-|_—()（）")
 _OBJ_LEAD = re.compile(r"^(?:以上的|以上|以下的|左右的|长的|的|余)+")
 _OBJ_STOP = re.compile(
     r"排名|位列|位居|名列|(?<!平)均|都|分别|全部|已|"
-    r"进行|纳入|开展|实施|实现|完成|安装|达到|得到|通过|参与|给予|予以|受到|等|和|及|与|并|,|，"
+    r"进行|纳入|开展|实施|实现|完成|安装|达到|得到|通过|参与|给予|予以|受到|等|和|及|与|并|,|，|"
+    r"将于|将在|将要"  # 剩余2个水体将于年底前完成整治: the noun ends before the deadline
 )
 _OBJ_TRAIL = ("建设", "工作", "任务")
 _TASK_LEAD = re.compile(r"推进|推动|开展|实施|加快|深化|抓好|完成|启动|全面|持续|扎实")
@@ -80,6 +84,11 @@ _AGENT = re.compile(
     r"^.{0,24}?(?:部门|分局|局|支队|大队|中队|政府|管委会|委员会|督察组|检察院|法院)"
     r"(?:共|依法|先后|分别|累计|已|还)*(?:对[^,，;；]{0,12}?)?"
     r"(?=(?P<verb>罚款|处以|立案|查处|处罚|转办|交办|受理|办结|责令|约谈|问责|移送))"
+)
+# the effort a figure was reached in, written before it (行动共检查餐饮单位312家 → 检查餐饮单位)
+_DURING = re.compile(
+    r"^.{0,12}?(?:行动|活动|期间)中?(?:共计|累计|共|先后)+"
+    r"(?=检查|排查|巡查|查处|立案|处罚|罚款|整改|督促)"
 )
 _OBJ_OF = re.compile(r"^(?:对|向)?(?:该|其|此|涉事)[^,，;；]{0,6}?(?=(?:处以|处)?罚款$)")
 # a count ranked among: 全省11个设区市 (倒数第一 of 11 is rank 11)
@@ -219,6 +228,8 @@ def normalise_indicator(text: str) -> str:
     """Indicator as stored: no spaces or quotes, PM 2.5 / pm_2.5 → PM2.5."""
     text = _PM.sub(lambda m: "PM" + m.group(1), text)
     text = re.sub(r"\s+", "", text)
+    # 淘汰国三及以下排放标准柴油货车 → 淘汰柴油货车: the emission class is a qualifier
+    text = _EMISSION_CLASS.sub("", text) or text
     return text.strip("“”\"'《》")
 
 
@@ -231,6 +242,10 @@ class _State:
     prev_indicator: str | None = None
     prev_start: int = -1
     subjects: tuple[str, ...] = ()
+    # the last indicator stated with each unit (PM2.5浓度 for μg/m3), so that a bare
+    # figure in a list of places (乙市为21微克/立方米) takes the indicator of its unit
+    by_unit: dict[str, str] = field(default_factory=dict)
+    subject_unit: str | None = None
 
 
 class TargetFinder:
@@ -248,7 +263,7 @@ class TargetFinder:
             rf"\s?(?:余|多)?\s?(?P<unit>{units})"
         )
         self._index = re.compile(
-            rf"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%]|\s?(?:{units}))"
+            rf"(?:指数(?:[(（]AQI[)）])?|(?<![A-Za-z])AQI)(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%]|\s?(?:{units}))"
         )
         self._rank = re.compile(
             rf"(?P<verb>{_alternation(lex.rank_verbs)})(?P<scope>[^\s,，。;；、:：第]{{0,12}}?)"
@@ -306,6 +321,8 @@ class TargetFinder:
         agent = _AGENT.search(s)
         if agent:
             s = s[agent.end():]  # 全市生态环境部门共立案查处… → 立案查处…
+        else:
+            s = _DURING.sub("", s)
         s = _OBJ_OF.sub("", s)  # 对该企业罚款 → 罚款
         change = None
         if with_change:
@@ -402,7 +419,8 @@ class TargetFinder:
             return True
         for n in self.lex.org_nouns:
             if ind == n or (len(n) > 1 and ind.endswith(n)):
-                return True
+                # 检查餐饮单位312家: businesses an inspection reached, not bodies in organisation
+                return not (n == "单位" and len(ind) > len(n) + 2 and ind[:2] in self._acts)
         return False
 
     def _kind(self, t: str, sent_start: int, clause_start: int, pos: int) -> str:
@@ -490,8 +508,10 @@ class TargetFinder:
                 events.append((m.start(), "num", m))
         for m in self._index.finditer(t, s0, s1):
             events.append((m.start(1), "index", m))
+        split = [m.span() for m in _SPLIT_RANK.finditer(t, s0, s1)]
         for m in self._rank.finditer(t, s0, s1):
-            events.append((m.start(), "rank", m))
+            if not any(a <= m.start() < b for a, b in split):  # 分居第二、第三: one list
+                events.append((m.start(), "rank", m))
         for m in self._rank_scope.finditer(t, s0, s1):
             events.append((m.start(), "back", m))
         for m in self._back.finditer(t, s0, s1):
@@ -500,6 +520,8 @@ class TargetFinder:
             events.append((m.start("cls"), "water", m))
         for m in _CLASS_CHANGE.finditer(t, s0, s1):
             events.append((m.start(), "class_change", m))
+        for m in _SPLIT_RANK.finditer(t, s0, s1):
+            events.append((m.start(), "split_rank", m))
         for m in _ORDER.finditer(t, s0, s1):
             events.append((m.start("items"), "order", m))
         events.sort(key=lambda e: e[0])
@@ -583,6 +605,10 @@ class TargetFinder:
                 ind = st.prev_indicator
             elif named:
                 ind = named  # 乙区PM2.5浓度下降幅度最大,为9.8%: the clause before names it
+                st.subject, st.subject_unit = named, info.unit
+            elif st.subject and not change and st.subject_unit not in (None, info.unit) \
+                    and info.unit in st.by_unit:
+                ind = st.by_unit[info.unit]  # 乙市优良天数比例达100%;丙市为23微克/立方米
             elif st.subject:
                 ind = st.subject
             else:
@@ -601,7 +627,9 @@ class TargetFinder:
         kind = self._kind(t, s0, clause, num_start)
         st.prev_end, st.prev_indicator, st.prev_start = end, ind, start
         if explicit:
-            st.subject = ind
+            st.subject, st.subject_unit = ind, info.unit
+        if not change:
+            st.by_unit[info.unit] = ind
         unit = info.unit
         if unit == "吨/平方公里" and raw_left.rstrip().endswith("每月"):
             unit += "·月"  # 每月2.8吨/平方公里: a monthly rate, as 吨/平方公里·月
@@ -613,8 +641,14 @@ class TargetFinder:
             return False  # 地区生产总值增长5.5%: not an environmental indicator
         if info.cls in ("count", "person") and any(w in ind or w in raw_left for w in self.lex.manpower):
             return False  # 出动执法人员412人次: effort, not output
+        if info.unit == "项" and not any(w in ind or w in raw_left for w in _ISSUE_WORDS):
+            return False  # 整改问题12项 counts problems; 11项警示教育 counts activities
         if info.cls == "count" and any(w in raw_left for w in self.lex.stock):
             return False  # 全镇共有渔民412户, 涉及我市46件: a stock or a scope
+        if info.cls == "count":
+            whole = t[self._clause_start(t, s0, num_start, _RANK_BREAK):num_start]
+            if any(w in whole and "、" in whole[whole.find(w):] for w in self.lex.stock):
+                return False  # 园区现有化工、制药企业37家: the stock word heads the list
         if info.cls == "measure" and any(w in raw_left for w in self.lex.crime):
             return False  # 将废酸12.6吨倾倒…, 导致8亩耕地受到污染: facts of an offence
         if info.cls == "days":
@@ -671,7 +705,10 @@ class TargetFinder:
         num_start = m.start(1)
         clause = self._clause_start(t, s0, num_start, _CLAUSE_BREAK)
         _, ind = self._clean_left(t[clause:num_start], places)
-        if not ind.endswith("指数"):
+        aqi = _AQI.search(t, clause, num_start)
+        if aqi:
+            ind = "AQI"  # 空气质量指数（AQI）为118, 乙市AQI为76: the index by its short name
+        elif not ind.endswith("指数"):
             return []
         st.subject, st.prev_end, st.prev_indicator = ind, m.end(), ind
         start = self._indicator_start(t, clause, num_start, ind)
@@ -728,6 +765,20 @@ class TargetFinder:
                 return []
             value = total - value + 1
         return self._rank_targets(t, s0, m, value, st, places)
+
+    def _on_split_rank(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """乙县、丙县分列第二、第三: one rank per listed number, of the criterion
+        the sentence ranks by (the places before 分列 are who, not what)."""
+        out: list[TargetMention] = []
+        for n in re.finditer(rf"[{_CN_NUM}\d]+", m.group("ns")):
+            value = cn_to_int(n.group())
+            if value is None or value <= 0:
+                return []
+            pos = m.start("ns") + n.start()
+            for tm in self._rank_targets(t, s0, m, value, st, places):
+                out.append(TargetMention(pos - 1, pos + len(n.group()), "", tm.indicator, tm.value,
+                                         tm.unit, tm.change, tm.kind))
+        return out
 
     def _ranked_total(self, t: str, s0: int, pos: int) -> int | None:
         """How many are ranked, when the sentence says so before ``pos`` (全省11个设区市)."""
@@ -811,8 +862,16 @@ _ORDER = re.compile(
     r"(?P<items>[^,，;；。:：、]{2,12}(?:、[^,，;；。:：、]{2,12})+)"
 )
 _ITEM = re.compile(r"[^、]+")
+# what a count in 项 must be about to be an output: problems and their rectification
+_ISSUE_WORDS = ("问题", "整改")
+# 乙县、丙县分列第二、第三: several ranks for the places listed before
+_SPLIT_RANK = re.compile(
+    rf"分(?:列|居|别位列|别位居|别排名|别排在)第(?P<ns>[{_CN_NUM}\d]+(?:、第?[{_CN_NUM}\d]+)+)(?:位|名)?"
+)
+_EMISSION_CLASS = re.compile(r"国[一二三四五六1-6Ⅰ-Ⅵ]及以下(?:排放)?(?:标准)?的?(?=[\u4e00-\u9fff])")
+_AQI = re.compile(r"(?<![A-Za-z])AQI(?:[)）]|为|是|达到|达)*$")
 _NAMED = re.compile(
-    r"[A-Za-z0-9.\u4e00-\u9fff]{0,12}?(?:浓度|比例|天数|指数)(?=同比|环比|较|下降|上升|降幅|增幅|改善)"
+    r"[A-Za-z0-9.\u4e00-\u9fff]{0,12}?(?:浓度|比例|天数|指数)(?=同比|环比|较|下降|上升|降幅|增幅|改善|最低|最高|最好|最差)"
 )
 _WRAP_END = re.compile(r"[A-Za-z0-9/.]$")
 _WRAP_START = re.compile(r"^[A-Za-z0-9.,，;；%、]")
