@@ -231,3 +231,9 @@ def test_a_bare_hundred_day_action_refers_to_the_one_named_in_full(nlp):
 def test_a_quoted_environmental_model_to_build_is_a_campaign(nlp):
     assert names(nlp, "以“无废园区”建设为抓手，推进治理。") == ["“无废园区”建设"]
     assert names(nlp, "以“平安乡村”建设为抓手。") == []
+
+
+def test_a_countdown_inside_a_quoted_name_is_not_a_second_campaign(nlp):
+    got = names(nlp, "各镇要以“决战60天”攻坚行动为抓手，打好碧水保卫战。")
+    assert "“决战60天”攻坚行动" in got
+    assert "决战60天" not in got

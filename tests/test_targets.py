@@ -380,3 +380,49 @@ def test_a_counted_noun_ends_before_a_deadline():
 def test_an_emission_class_qualifier_is_left_out_of_the_indicator():
     assert normalise_indicator("淘汰国四及以下排放标准营运货车") == "淘汰营运货车"
     assert normalise_indicator("国六标准车辆") == "国六标准车辆"
+
+
+def test_a_class_in_brackets_defines_the_figure_and_is_not_one(nlp):
+    got = values(nlp, "全县6个断面水质优良(达到或优于Ⅲ类)比例为83.3%。")
+    assert got == [(Decimal("83.3"), "%")]
+
+
+def test_a_fine_with_penalty_points_is_a_rule_not_an_output(nlp):
+    assert values(nlp, "对违规货车罚款200元并记3分。") == []
+
+
+def test_the_action_after_a_counted_object_with_shixing(nlp):
+    got = rows(nlp, "该中队已对9辆超标车辆实施限期维修。")
+    assert [(r[0], r[1], r[2]) for r in got] == [("限期维修", Decimal("9"), "辆")]
+
+
+def test_a_count_whose_action_carries_its_own_figure_is_left_to_that_figure(nlp):
+    got = values(nlp, "对3名村干部各罚款800元。")
+    assert got == [(Decimal("800"), "元")]
+
+
+def test_what_an_offender_dumped_is_not_a_target_but_the_damage_is(nlp):
+    got = rows(nlp, "该厂将约85吨废碱液倾倒至河滩。经评估，生态环境损害数额为210万元。")
+    assert [(r[0], r[1], r[2]) for r in got] == [("生态环境损害数额", Decimal("210"), "万元")]
+
+
+def test_heavy_pollution_days_brought_to_zero_in_words(nlp):
+    got = rows(nlp, "两县将开展冬季攻坚，力争重污染天数为零。")
+    assert [(r[0], r[1], r[2], r[4]) for r in got] == [("重污染天数", Decimal("0"), "天", "goal")]
+
+
+def test_grids_drawn_for_supervision_are_organisation_not_output(nlp):
+    got = values(nlp, "全镇划分环境监管网格36个，网格员上报问题210个。")
+    assert got == [(Decimal("210"), "个")]
+
+
+def test_cases_handed_over_are_workload_and_settling_them_is_the_output(nlp):
+    got = rows(nlp, "督察组交办该县信访件31件，已办结29件；整改任务9项，已完成整改6项，阶段性完成2项。")
+    assert [(r[1], r[2]) for r in got] == [
+        (Decimal("29"), "件"), (Decimal("6"), "项"), (Decimal("2"), "项"),
+    ]
+
+
+def test_cases_passed_on_are_workload_but_cases_received_count(nlp):
+    assert values(nlp, "督察组共转办群众信访举报件75件，该市已办结70件。") == [(Decimal("70"), "件")]
+    assert (Decimal("33"), "件") in values(nlp, "截至月底，该区共收到督察组转办件33件，已办结30件。")

@@ -539,7 +539,9 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
                 clash = True
                 break
             # an alias form inside a longer, different campaign (…攻坚 inside …攻坚行动)
-            if overlap and c.source in ("alias", "launch") and k.start <= c.start and c.end <= k.end:
+            # and a countdown inside a quoted name (“决战N天”攻坚行动 holds 决战N天)
+            if overlap and c.source in ("alias", "launch", "countdown") and k.start <= c.start \
+                    and c.end <= k.end:
                 clash = True
                 break
         if not clash:

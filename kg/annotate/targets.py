@@ -98,14 +98,23 @@ _RANKED_TOTAL = re.compile(
 )
 # the action of a 对-phrase after its counted object (对3家…企业下达整改通知)
 _OBJ_ACTION = re.compile(
-    r"(?:进行了|进行|予以|给予|依法)?(?P<verb>下达|下发|责令|立案|处罚|查处|罚款|约谈|问责|通报|关停|取缔|"
-    r"整治|拆除|查封|扣押|移送|督办|挂牌)"
+    r"(?:进行了|进行|予以|给予|依法|实施)?(?P<verb>下达|下发|责令|立案|处罚|查处|罚款|约谈|问责|通报|关停|取缔|"
+    r"整治|拆除|查封|扣押|移送|督办|挂牌|限期)"
 )
 # a figure that is a gap to a goal or standard, not a result (仍高出5微克/立方米)
 _GAP = re.compile(r"(?:高出|超出|高于|差距)$")
 _STANDARD = re.compile(r"目标|标准|限值|考核")
 _SCOPE_OF_FIGURE = re.compile(
     r"(?:比例|率|浓度|占比|指数|天数)(?:保持|达到|达|为|稳定|均|同比|提高|提升|下降|\d)"
+)
+# a fine stated with penalty points (罚款200元并记3分) is the rule applied, not an output
+_PENALTY_RULE = re.compile(r"\s?(?:并|且)?(?:记|扣)\d+分")
+# a quantity the offender disposed of (将约120吨废酸液倾倒至…): the facts of an offence
+_DISPOSAL_LEAD = re.compile(r"将(?:约|近|共)?$")
+_DISPOSAL = re.compile(r"倾倒|倾排|排入|偷排|填埋|丢弃|堆放|抛洒")
+# a quality figure brought to nothing, in words (力争重污染天数为零)
+_ZERO_DAYS = re.compile(
+    r"(?P<ind>[^\d,，;；:：、]{0,12}?天数)(?:为|降为|降至|减少至|减少到|控制为|实现)零(?![\u4e00-\u9fff]?[星点])"
 )
 _CLASS_CHANGE = re.compile(
     r"(?P<cmp>同比|环比|较上年|较去年)?(?P<word>提升|提高|改善|上升|下降)(?P<n>[一二两三四1-4])个(?:水质)?类别"
@@ -520,6 +529,8 @@ class TargetFinder:
             events.append((m.start("cls"), "water", m))
         for m in _CLASS_CHANGE.finditer(t, s0, s1):
             events.append((m.start(), "class_change", m))
+        for m in _ZERO_DAYS.finditer(t, s0, s1):
+            events.append((m.start(), "zero_days", m))
         for m in _SPLIT_RANK.finditer(t, s0, s1):
             events.append((m.start(), "split_rank", m))
         for m in _ORDER.finditer(t, s0, s1):
@@ -581,6 +592,8 @@ class TargetFinder:
             return []  # 与目标相比仍高出5微克/立方米: a gap to a goal, not a figure reached
         if info.cls == "count" and raw_left.rstrip().endswith("对") and obj:
             act = self._action_of_object(t, unit_end, s1)
+            if act and re.search(r"\d", act[0]):
+                return []  # 对2名责任人各罚款1000元: the amount after is the output, not the count
             if act:  # 对3家未落实…的企业下达整改通知: the action is the output
                 ind, end = act
                 obj = ""
@@ -641,8 +654,11 @@ class TargetFinder:
             return False  # 地区生产总值增长5.5%: not an environmental indicator
         if info.cls in ("count", "person") and any(w in ind or w in raw_left for w in self.lex.manpower):
             return False  # 出动执法人员412人次: effort, not output
-        if info.unit == "项" and not any(w in ind or w in raw_left for w in _ISSUE_WORDS):
+        if info.unit == "项" and not any(w in ind or w in raw_left for w in _ISSUE_WORDS) \
+                and not ("完成" in ind and "整改" in t[s0:num_start]):
             return False  # 整改问题12项 counts problems; 11项警示教育 counts activities
+        if info.cls == "count" and _ASSIGNED.search(ind) and not _SETTLED.search(ind):
+            return False  # 督察组交办信访件46件: what was handed over, not what was done
         if info.cls == "count" and any(w in raw_left for w in self.lex.stock):
             return False  # 全镇共有渔民412户, 涉及我市46件: a stock or a scope
         if info.cls == "count":
@@ -651,11 +667,19 @@ class TargetFinder:
                 return False  # 园区现有化工、制药企业37家: the stock word heads the list
         if info.cls == "measure" and any(w in raw_left for w in self.lex.crime):
             return False  # 将废酸12.6吨倾倒…, 导致8亩耕地受到污染: facts of an offence
+        if info.cls == "measure" and _DISPOSAL_LEAD.search(raw_left.rstrip()):
+            clause_end = end
+            while clause_end < s1 and clause_end - end < 24 and t[clause_end] not in _CLAUSE_BREAK:
+                clause_end += 1
+            if _DISPOSAL.search(t, end, clause_end):
+                return False  # 该企业将约120吨废酸液倾倒至…: what was dumped, not removed
         if info.cls == "days":
             # 30天内完成 is a deadline; 重污染天数控制在3天以内 a cap on a quality figure
             capped = raw_left.rstrip().endswith(_DAYS_CAP)
             return "天" in ind and (capped or not _AFTER_DAYS.match(t, unit_end))
         if info.cls == "money":
+            if _PENALTY_RULE.match(t, unit_end):
+                return False
             return any(w in ind or w in raw_left for w in self.lex.money) and not _CAP.search(raw_left)
         if info.cls == "person":
             return any(w in ind or w in raw_left for w in self.lex.enforce)
@@ -834,6 +858,16 @@ class TargetFinder:
             k = t.rfind("排名", s0, k)
         return (st.subject or "") + "排名"
 
+    def _on_zero_days(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """力争重污染天数为零: a count of days brought to 0, written as a word."""
+        clause = self._clause_start(t, s0, m.start("ind") + len(m.group("ind")), _CLAUSE_BREAK)
+        _, ind = self._clean_left(t[clause:m.end("ind")], places, with_change=False)
+        if not ind or "天" not in ind:
+            return []
+        start = self._indicator_start(t, clause, m.end("ind"), ind)
+        kind = self._kind(t, s0, clause, m.end("ind"))
+        return [TargetMention(start, m.end(), "", ind, Decimal(0), "天", None, kind)]
+
     def _on_class_change(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         """同比提升一个类别: a water-quality class gained or lost, as 1 个类别."""
         value = cn_to_int(m.group("n"))
@@ -848,6 +882,10 @@ class TargetFinder:
         value = _ROMAN.get(m.group("cls"))
         if value is None:
             return []
+        opened = max(t.rfind("(", s0, m.start()), t.rfind("（", s0, m.start()))
+        if opened >= 0 and max(t.rfind(")", opened, m.start()), t.rfind("）", opened, m.start())) < 0 \
+                and t[m.end():m.end() + 1] in (")", "）"):
+            return []  # 水质优良(达到或优于Ⅲ类)比例: the definition of a figure, not a figure
         clause = self._clause_start(t, s0, m.start(), _CLAUSE_BREAK)
         _, ind = self._clean_left(t[clause:m.start()], places, with_change=False)
         ind = ind or st.subject or "水质"
@@ -864,6 +902,9 @@ _ORDER = re.compile(
 _ITEM = re.compile(r"[^、]+")
 # what a count in 项 must be about to be an output: problems and their rectification
 _ISSUE_WORDS = ("问题", "整改")
+# a count of cases handed over (交办信访件46件) is a workload; settling them is the output
+_ASSIGNED = re.compile(r"[交转]办(?!件)")
+_SETTLED = re.compile(r"办结|完成|整改到位|查处|立案|收到|受理|接到")
 # 乙县、丙县分列第二、第三: several ranks for the places listed before
 _SPLIT_RANK = re.compile(
     rf"分(?:列|居|别位列|别位居|别排名|别排在)第(?P<ns>[{_CN_NUM}\d]+(?:、第?[{_CN_NUM}\d]+)+)(?:位|名)?"
