@@ -73,7 +73,9 @@ def test_party_committee_with_zhonggong(nlp):
 
 def test_coordinated_body_shares_place(nlp):
     found = run(nlp, "江油市委、市政府高度重视。", ("江油市",))
-    assert by_name(found, "市政府").place_text == "江油市"
+    # the level word 市 is the jurisdiction's own suffix: 江油市政府, not 江油市市政府
+    a = by_name(found, "江油市政府")
+    assert (a.place_text, a.text) == ("江油市", "市政府")
 
 
 def test_national_bodies_and_abbreviations(nlp):
@@ -291,3 +293,26 @@ def test_firm_department_is_not_a_ministry(nlp):
     assert names(run(nlp, "某某煤化公司安全环保部负责人表示。")) == []
     assert names(run(nlp, "某某公司环保部负责人表示。")) == []
     assert names(run(nlp, "企业配合市生态环境局开展检查。")) == ["市生态环境局"]
+
+
+def test_bureau_above_a_police_detachment_is_listed(nlp):
+    found = run(nlp, "桂林市公安局交通警察支队联合市交通运输局开展检查。", ("桂林市",))
+    assert by_name(found, "桂林市公安局交通警察支队").parent == "桂林市公安局"
+    assert by_name(found, "桂林市公安局").parent is None
+
+
+def test_detachment_with_a_long_name(nlp):
+    found = run(nlp, "市公安局食品药品环境犯罪侦查支队支队长出席。")
+    assert by_name(found, "市公安局食品药品环境犯罪侦查支队").parent == "市公安局"
+
+
+def test_inspection_group_and_vehicle_centre_are_sub_bodies(nlp):
+    found = run(nlp, "柳州市人大常委会执法检查组赴企业检查。", ("柳州市",))
+    assert by_name(found, "柳州市人大常委会执法检查组").parent == "柳州市人大常委会"
+    found = run(nlp, "桂林市生态环境局机动车排污监控中心主任表示", ("桂林市",))
+    assert by_name(found, "桂林市生态环境局机动车排污监控中心").parent == "桂林市生态环境局"
+
+
+def test_government_press_office(nlp):
+    found = run(nlp, "柳州市政府新闻办举行发布会,省政府新闻办公室派员参加。", ("柳州市",))
+    assert names(found) == ["柳州市政府新闻办", "省政府新闻办公室"]

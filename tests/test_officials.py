@@ -329,3 +329,16 @@ def test_four_character_name_needs_title_and_speech_verb(nlp):
     assert roles(run(nlp, "某某分局局长阿果拉且表示,将全力配合。")) == {"阿果拉且": ["分局局长"]}
     assert "阿果拉且" not in roles(run(nlp, "阿果拉且表示,将全力配合。"))
     assert roles(run(nlp, "局长王小明主持会议。")) == {"王小明": ["局长"]}
+
+
+def test_bare_head_names_the_first_post_and_its_deputy(nlp):
+    text = (
+        "柳州市人大常委会执法检查组赴企业检查。"
+        "执法检查组组长、市人大常委会主任韦建国,副组长、市人大常委会副主任蒙丽出席。"
+    )
+    found = {o.name: o for o in run(nlp, text, ("柳州市",))}
+    head, deputy = found["韦建国"].titles, found["蒙丽"].titles
+    assert (head[0].role, head[0].body) == ("组长", "柳州市人大常委会执法检查组")
+    assert head[1].body == "市人大常委会"
+    assert (deputy[0].role, deputy[0].body) == ("副组长", "柳州市人大常委会执法检查组")
+    assert deputy[1].body == "市人大常委会"

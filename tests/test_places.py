@@ -240,3 +240,24 @@ def test_common_word_township_in_a_list(nlp):
     assert "太阳街道" in [m.text for m in doc._.lt.places]
     doc = nlp("太阳街道要抓好河流整治。")
     assert "太阳街道" not in [m.text for m in doc._.lt.places]
+
+
+def test_township_level_word_is_no_township(nlp):
+    doc = nlp("他详细询问镇级河长和乡级干部的履职情况。")
+    assert places(doc) == []
+
+
+def test_common_word_short_form_is_no_place(nlp):
+    # 沿河 (along the river) is also a county's short form
+    doc = nlp("县长沿河步行察看河道保洁情况。")
+    assert places(doc) == []
+
+
+def test_township_stem_holding_a_short_form_or_region(nlp):
+    doc = nlp("县领导深入柳树乡、泰山镇、白塔畈镇实地巡查。")
+    assert [n for _, n, _ in places(doc)] == ["柳树乡", "泰山镇", "白塔畈镇"]
+
+
+def test_listed_township_with_a_body_word_in_its_stem(nlp):
+    doc = nlp("区攻坚办与白楼镇、新站镇签订目标责任书。")
+    assert [n for _, n, _ in places(doc)] == ["白楼镇", "新站镇"]

@@ -223,7 +223,7 @@ class AgencyFinder:
         # a bureau's branches are named after their district (…局岱山分局), and so
         # are its detachments and brigades (…公安局交通警察支队, …支队城关大队)
         unit = f"[^\\s{re.escape(UNIT_STOP)}\\W\\d]"  # 交通警察: 通 may stand here
-        self.branch_re = re.compile(f"{free}{{2,4}}?分局|{unit}{{2,6}}?(?:{UNITS})")
+        self.branch_re = re.compile(f"{free}{{2,4}}?分局|{unit}{{2,10}}?(?:{UNITS})")
         self.unit_re = re.compile(f"{unit}{{2,4}}?(?:{UNITS})")
         # a department named for what it manages, right after a place (某州
         # + 洱海 + 保护管理局): the free part must be a dictionary word
@@ -512,13 +512,15 @@ class AgencyFinder:
         by_span = {(c.start, c.end): c for c in extended}
         parents = []
         for c in chosen:
-            if text.endswith(FIELD_UNITS, 0, c.end):
-                continue  # a bureau's field unit (…支队城关大队) stands alone: its bureau is not an actor
+            field_unit = text.endswith(FIELD_UNITS, 0, c.end)
             pe = c.parent_end
             while pe is not None:
                 p = by_span.get((c.start, pe))
                 if p is None:
                     break
+                if field_unit and text.endswith(FIELD_UNITS, 0, pe):
+                    break  # …支队城关大队: a brigade's detachment is not an actor; the bureau
+                    # that a detachment is written under (市公安局…支队) is
                 parents.append(p)
                 pe = p.parent_end
         chosen.extend(parents)
@@ -557,6 +559,10 @@ class AgencyFinder:
                 and text[a.end : b.start] in ("、", "和", "与", "及")
             ):
                 b.place_text = a.place_text
+                if not b.prefix and text.startswith(b.level, b.start):
+                    # 宝鸡市委、市政府 -> 宝鸡市政府: the level word is the jurisdiction's own
+                    # suffix, so it is not written twice (宝鸡市市政府).
+                    b.prefix = a.place_text[: -len(b.level)]
 
 
 def _inside_book_title(text: str, pos: int) -> bool:

@@ -461,7 +461,7 @@ class OfficialFinder:
     ) -> tuple[Title, ...]:
         """局党组书记、局长谭某, 督察组组长东方某: a body named earlier in the
         article, written again by its head alone at the start of a clause."""
-        if any(t.body for t in titles) or not titles:
+        if not titles or titles[0].body:
             return titles
         k = start
         while k > 0 and start - k < 6 and CJK.match(text[k - 1]):
@@ -475,6 +475,10 @@ class OfficialFinder:
                 body = a
         if body is None:
             return titles
+        if any(t.body for t in titles):
+            # 执法检查组组长、市人大常委会主任某: the bare head names the first post's
+            # body; the later posts keep their own.
+            return _with_body(titles[:1], body) + titles[1:]
         return _with_body(titles, body)
 
     # -- exclusions --------------------------------------------------------------
@@ -549,27 +553,26 @@ class OfficialFinder:
     def _deputies(text: str, found: dict[tuple[int, int], OfficialMention]) -> None:
         """督察组组长东方某…，副组长卓某: a deputy named in the same sentence
         right after the head shares the head's body."""
-        last: Title | None = None
+        heads: list[Title] = []  # the previous official's posts with a body
         last_end = -1
         for key in sorted(found):
             o = found[key]
             if any(c in text[last_end : o.start] for c in "。！？\n"):
-                last = None
+                heads = []
             titles = list(o.titles)
             for i, t in enumerate(titles):
-                if (
-                    last is not None
-                    and t.body is None
-                    and t.role == "副" + last.role
-                    and not LEADER_ROLE.match(t.role)
-                    and _role_level(t.role) is None
-                ):
+                if t.body is not None or LEADER_ROLE.match(t.role) or _role_level(t.role) is not None:
+                    continue
+                # 组长某、市人大常委会主任某，副组长某: the deputy matches the head's
+                # post of the same role, whichever of the head's posts it is
+                last = next((h for h in reversed(heads) if t.role == "副" + h.role), None)
+                if last is not None:
                     titles[i] = Title(role=t.role, raw=t.raw, body=last.body, place_text=last.place_text)
             if titles != list(o.titles):
                 found[key] = OfficialMention(o.start, o.end, o.text, o.name, tuple(titles))
             with_body = [t for t in o.titles if t.body]
             if with_body:
-                last = with_body[-1]
+                heads = with_body
             last_end = o.end
 
     def _appointed(self, text: str, pos: int) -> tuple[Title, ...]:

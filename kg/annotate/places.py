@@ -43,6 +43,7 @@ COMMON_STEM_FREQ_STREET = 2000
 # A road's name that is this frequent a word is a common noun (马路 660, 水路 601);
 # real street names are rare words (中山路 287, 湖南路 11).
 COMMON_ROAD_FREQ = 500
+LISTED_BAD_INSIDE = frozenset("的了过着之与及等是在对为把被将和或")
 AFTER_BODY = frozenset("局厅委府")  # a short form may follow a body's name directly
 ITEM_SEPARATORS = frozenset("、，,。；;：:！!？?\n（）()“”《》 \t")
 
@@ -107,6 +108,7 @@ class _Lexicon:
     surnames: frozenset[str]
     person_next: re.Pattern
     street: re.Pattern
+    short_stop: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +159,7 @@ def load_lexicon() -> _Lexicon:
         surnames=frozenset(person[1]),
         person_next=re.compile("|".join(map(re.escape, person[2].split("|")))),
         street=re.compile("|".join(f"(?:{p})" for p in read_lines("place_street_words.txt"))),
+        short_stop=frozenset(read_lines("place_short_stop.txt")),
     )
 
 
@@ -234,6 +237,9 @@ class PlacesComponent:
             if kind == "short" and lex.street.match(text, e):
                 continue  # 湖南路, 宁海大道: a street named after the place, not the place
             if kind == "short":
+                if surface in lex.short_stop:
+                    continue  # 沿河 (along the river): a common word, also read when the
+                    # gazetteer was built before the word joined the list
                 if lex.brand.match(text, e) or self._in_brand_list(text, s, e):
                     continue
                 if self._person_name(text, s, e, persons):
@@ -291,23 +297,32 @@ class PlacesComponent:
         lex = self.lex
         # A stem never reaches back into a name found before it: 江油市青莲镇 -> 青莲镇.
         # A short form ending right at the suffix (临江 in 临江街道) is the stem itself.
-        hard = sorted(c.end for c in taken if c.kind != "short")
-        soft = sorted(c.end for c in taken if c.kind == "short")
+        hard = sorted(c.end for c in taken if c.kind not in ("short", "region"))
+        soft = sorted(c.end for c in taken if c.kind in ("short", "region"))
+        short_ends = {c.end: c for c in taken if c.kind in ("short", "region")}
         place_ends = {c.end: c for c in taken if c.kind in ("full", "old", "short")}
         out = []
         for m in lex.township_suffix.finditer(text):
             s, e = m.start(), m.end()
             written = m.group(0)
             named = lex.township_names[written]
-            if written == "乡" and e < len(text) and text[e] in "村镇土亲愁情贤音里民":
+            if written == "乡" and e < len(text) and text[e] in "村镇土亲愁情贤音里民级":
                 continue
-            if written == "镇" and e < len(text) and text[e] in "压静守痛定化":
-                continue
+            if written == "镇" and e < len(text) and text[e] in "压静守痛定化级":
+                continue  # 镇级河长: 镇级 is "township-level", no township's name
             k = bisect_right(hard, s)
             limit = hard[k - 1] if k else 0
             k = bisect_left(soft, s)
             if k:
-                limit = max(limit, soft[k - 1])
+                short_end = soft[k - 1]
+                short = short_ends[short_end]
+                if short_end == s and 2 <= s - short.start <= 3 and short.start >= limit:
+                    # 衡山镇: a county's short form right before 镇/乡 is the township's stem.
+                    limit = short.start
+                elif short_end < s and s - short.start <= 3 and short.start >= limit:
+                    limit = max(limit, short.start)  # 白塔畈镇: the short form heads a longer stem
+                else:
+                    limit = max(limit, short_end)
             j = s
             while j > limit and s - j < 4 and CJK.match(text[j - 1]):
                 j -= 1
@@ -363,7 +378,10 @@ class PlacesComponent:
                     return ch
             return None
         inside = stem[:-1] if named == "街道" and stem[-1] in "镇乡" else stem
-        if any(ch in lex.bad_inside for ch in inside):
+        # An item of a township list (白楼镇、新站镇) is a name even with a body word
+        # (站, 所) inside; only function words still rule the stem out.
+        bad_inside = LISTED_BAD_INSIDE if listed else lex.bad_inside
+        if any(ch in bad_inside for ch in inside):
             return None
         common = _freq(stem) >= (COMMON_STEM_FREQ_STREET if named == "街道" else COMMON_STEM_FREQ)
         if common and not listed and lex.surfaces.get(stem) not in ("full", "short"):
