@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.records import AgencyMention, PlaceMention, doc_text, mirror_spans
-from kg.data import read_lines
+from kg.data import alternation, read_lines
 from kg.errors import DataError
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -85,11 +85,6 @@ def is_place_word(text: str) -> bool:
 
     _jieba_ready()
     return is_word(text) and jieba.posseg.dt.word_tag_tab.get(text) in PLACE_TAGS
-
-
-def _alt(words: list[str] | set[str]) -> str:
-    """Regex alternation, longest first, so the regex prefers 人大常委会 to 人大."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -199,16 +194,16 @@ class AgencyFinder:
     def __init__(self, lex: AgencyLexicon | None = None) -> None:
         self.lex = lex or lexicon()
         lx = self.lex
-        level = f"(?:{_alt(lx.levels)})"
-        stem = f"(?:{_alt(lx.stems)})"
-        word = f"(?:{_alt(list(lx.stems) + list(lx.modifiers))})"
+        level = f"(?:{alternation(lx.levels)})"
+        stem = f"(?:{alternation(lx.stems)})"
+        word = f"(?:{alternation(list(lx.stems) + list(lx.modifiers))})"
         dept_suf = _suffix_alt([s for s in lx.suffixes if "dept" in s.kinds])
         sub_suf = _suffix_alt([s for s in lx.suffixes if "sub" in s.kinds])
         prefix = f"(?:中央|国家|{level}委{level}?政府|(?P<lv2>{level}))"
         self.level_re = re.compile(level)
         # a named body's phrase says what it governs: it holds a known word
         self.word_re = re.compile(word + "|生态|环境|污染|防治|保护|治理|攻坚|监督|督察|督查|发展|区|园")
-        self.gov_re = re.compile(f"(?P<lv>{level})(?:{_alt(lx.heads)})(?![员])")
+        self.gov_re = re.compile(f"(?P<lv>{level})(?:{alternation(lx.heads)})(?![员])")
         # 生态环境局, 市环保局, 中央第三生态环境保护督察组, 省委第三巡视组 (a
         # prefix and an ordinal may stand for the stem)
         self.dept_re = re.compile(
@@ -230,11 +225,11 @@ class AgencyFinder:
         self.anchored_re = re.compile(f"(?P<w>{free}{{2,3}}?){word}{{1,4}}(?:{dept_suf})")
         # a leading group's or committee's own office (…领导小组办公室)
         self.office_re = re.compile("办公室")
-        self.national_re = re.compile(_alt(lx.national))
-        self.bare_re = re.compile(f"(?:{_alt(lx.bare_heads)})")
+        self.national_re = re.compile(alternation(lx.national))
+        self.bare_re = re.compile(f"(?:{alternation(lx.bare_heads)})")
         named = sorted((s for s in lx.suffixes if "named" in s.kinds), key=lambda s: -len(s.text))
         self.named_re = re.compile(_suffix_alt(named))
-        self.title_re = re.compile(f"(?:{_alt(lx.titles)})(?![会])")
+        self.title_re = re.compile(f"(?:{alternation(lx.titles)})(?![会])")
 
     # -- helpers -------------------------------------------------------------
     def _word_crossing(self, text: str, start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.records import CampaignMention, doc_text, mirror_spans
-from kg.data import read_lines
+from kg.data import alternation, read_lines
 from kg.errors import DataError
 
 SPAN_KEY = "campaigns"
@@ -82,10 +82,6 @@ def pair_quotes(text: str) -> str:
 def normalise_quotes(name: str) -> str:
     """Quotes in a campaign name, normalised to “” (the guide's form)."""
     return pair_quotes(name)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -151,18 +147,18 @@ class CampaignFinder:
 
     def __init__(self, lex: CampaignLexicon) -> None:
         self.lex = lex
-        self._battle = re.compile(rf"(?:[{_CN_NUM}]大)?(?:{_alternation(lex.battle_heads)})")
-        self._action = re.compile(_alternation(lex.action_heads))
+        self._battle = re.compile(rf"(?:[{_CN_NUM}]大)?(?:{alternation(lex.battle_heads)})")
+        self._action = re.compile(alternation(lex.action_heads))
         self._quoted = re.compile(r"“([^“”\n]{1,24})”")
-        self._quote_head = re.compile(_alternation(lex.quote_heads))
+        self._quote_head = re.compile(alternation(lex.quote_heads))
         self._quote_noun = re.compile(r"([\u4e00-\u9fff]{2,5}?)行动(?![\u4e00-\u9fff]{0,2}(?:方案|计划))")
         # “利剑”执法专项行动, “X”专项监督行动: modifier words, then a head
         self._quote_mod_head = re.compile(
-            rf"(?:{_alternation(lex.quote_modifiers)})+?(?:{_alternation(lex.quote_heads)})"
+            rf"(?:{alternation(lex.quote_modifiers)})+?(?:{alternation(lex.quote_heads)})"
         )
         self._domain_chars = frozenset(w for w in lex.domain if len(w) == 1)
         self._domain_words = frozenset(w for w in lex.domain if len(w) == 2)
-        self._plan = re.compile(_alternation(lex.plan_words))
+        self._plan = re.compile(alternation(lex.plan_words))
         self._fold_heads = frozenset(h for h in lex.action_heads if h.endswith("年行动"))
         self._alias_attack = re.compile(
             r"(防治|综合治理|综合整治|治理|整治)攻坚(?!战|行动|专项|冲刺|百日|月|季|办|指挥)"
@@ -173,15 +169,15 @@ class CampaignFinder:
         )
         self._inspection = re.compile(
             rf"(?P<ord>(?:第[{_CN_NUM}\d]+[轮批])+)?"
-            rf"(?P<lvl>{_alternation(lex.insp_levels)})"
+            rf"(?P<lvl>{alternation(lex.insp_levels)})"
             rf"(?P<nth>第[{_CN_NUM}]+)?"
-            rf"(?P<topic>{_alternation(lex.insp_topics)})?"
+            rf"(?P<topic>{alternation(lex.insp_topics)})?"
             r"(?P<spec>[\u4e00-\u9fff]{2,6}?专项)?"
             r"督[察查]"
             r"(?P<hkk>“回头看”|回头看)?"
         )
-        self._insp_after = re.compile(_alternation(lex.insp_after))
-        self._insp_topic = re.compile(_alternation(lex.insp_topics))
+        self._insp_after = re.compile(alternation(lex.insp_after))
+        self._insp_topic = re.compile(alternation(lex.insp_topics))
 
     # -- helpers ---------------------------------------------------------------
     def _stem_start(self, text: str, end: int, stops: Sequence[tuple[int, int]]) -> int:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from kg.annotate.agencies import CJK, is_word, lexicon
 from kg.annotate.records import AgencyMention, OfficialMention, PlaceMention, Title, doc_text, mirror_spans
-from kg.data import read_lines
+from kg.data import alternation, read_lines
 
 PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
 SPACES = " \u3000\u00a0"
@@ -121,10 +121,6 @@ def official_lexicon() -> OfficialLexicon:
     return OfficialLexicon.load()
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @dataclass
 class _Name:
     start: int
@@ -147,10 +143,11 @@ class OfficialFinder:
     def __init__(self, lex: OfficialLexicon | None = None, repeat_mentions: bool = False) -> None:
         self.lex = lex or official_lexicon()
         self.repeat_mentions = repeat_mentions
-        self.role_re = re.compile(f"(?:{_alt(self.lex.titles)})(?![会制台])")
+        self.role_re = re.compile(f"(?:{alternation(self.lex.titles)})(?![会制台])")
         self.party_heads = lexicon().party_heads
         levels = "|".join(re.escape(x) for x in lexicon().levels)
-        self.leader_re = re.compile(f"(?:该|本|我|全)?(?P<lv>{levels})(?:{_alt(self.lex.leader_cues)})")
+        cues = alternation(self.lex.leader_cues)
+        self.leader_re = re.compile(f"(?:该|本|我|全)?(?P<lv>{levels})(?:{cues})")
         self.byline_re = re.compile(
             f"^[ \\t\u3000]*[{BYLINE_MARKS}]?[ \\t\u3000]*"
             f"(?P<n>[\u3400-\u9fff](?:[ \u3000]{{1,2}}[\u3400-\u9fff]|[\u3400-\u9fff]{{1,3}}))[ \\t\u3000]*$",
@@ -669,7 +666,7 @@ class OfficialFinder:
     def _speakers(self, text: str, add, known: set[str]) -> None:
         """楼某某强调 at the start of a clause: a speaker, even with no title
         (only names not found with a title: one person, one record)."""
-        verbs = _alt(self.lex.speech_verbs)
+        verbs = alternation(self.lex.speech_verbs)
         for m in re.finditer(f"(?:{verbs})", text):
             for length in (3, 4):
                 s = m.start() - length

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from kg.annotate.campaigns import pair_quotes
 from kg.annotate.records import CampaignMention, TargetMention, doc_text, mirror_spans
-from kg.data import read_lines
+from kg.data import alternation, read_lines
 from kg.errors import DataError
 
 SPAN_KEY = "targets"
@@ -136,10 +136,6 @@ def _pairs(name: str, kinds: set[str]) -> dict[str, list[str]]:
             raise DataError(f"kg/data/{name}: bad line {line!r}; write '<{kinds_text}><TAB>word'")
         out[kind].append(word.strip())
     return out
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -263,7 +259,7 @@ class TargetFinder:
     def __init__(self, lex: TargetLexicon) -> None:
         self.lex = lex
         self._acts = sorted(set(lex.verbs + lex.enforce), key=len, reverse=True)
-        units = _alternation(lex.units)
+        units = alternation(lex.units)
         self._num = re.compile(
             rf"(?<![A-Za-z0-9_.\-/:+~第])(\d+(?:\.\d+)?)(\s?(?:余|多)?\s?)({units})"
         )
@@ -275,14 +271,14 @@ class TargetFinder:
             rf"(?:指数(?:[(（]AQI[)）])?|(?<![A-Za-z])AQI)(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%]|\s?(?:{units}))"
         )
         self._rank = re.compile(
-            rf"(?P<verb>{_alternation(lex.rank_verbs)})(?P<scope>[^\s,，。;；、:：第]{{0,12}}?)"
-            rf"第(?P<n>[{_CN_NUM}\d]+)(?P<suf>位|名)?(?!{_alternation(lex.rank_after)})"
+            rf"(?P<verb>{alternation(lex.rank_verbs)})(?P<scope>[^\s,，。;；、:：第]{{0,12}}?)"
+            rf"第(?P<n>[{_CN_NUM}\d]+)(?P<suf>位|名)?(?!{alternation(lex.rank_after)})"
         )
         self._rank_scope = re.compile(
-            rf"(?<![排名居列在])(?:{_alternation(lex.rank_scope)})第(?P<n>[{_CN_NUM}\d]+)(?:位|名)?"
-            rf"(?!{_alternation(lex.rank_after)})"
+            rf"(?<![排名居列在])(?:{alternation(lex.rank_scope)})第(?P<n>[{_CN_NUM}\d]+)(?:位|名)?"
+            rf"(?!{alternation(lex.rank_after)})"
         )
-        self._back = re.compile(rf"(?:{_alternation(lex.rank_back)})(?P<n>[{_CN_NUM}\d]+)")
+        self._back = re.compile(rf"(?:{alternation(lex.rank_back)})(?P<n>[{_CN_NUM}\d]+)")
         self._water = re.compile(
             r"(?P<verb>达到|达|为|保持在|保持|稳定在|稳定达到|优于|提升至|提升到|提升为|改善至|改善为|恢复至|恢复到)"
             r"(?P<pre>地表水|国家地表水)?(?P<cls>Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|I|V)类(?![—\-~至、])"
@@ -291,7 +287,7 @@ class TargetFinder:
         self._goal = re.compile("|".join(f"(?:{c})" for c in lex.goal_cues))
         self._result = re.compile("|".join(f"(?:{c})" for c in lex.result_cues))
         self._change = re.compile(
-            rf"(?P<cmp>同比|环比)?(?P<word>{_alternation(lex.changes)})$"
+            rf"(?P<cmp>同比|环比)?(?P<word>{alternation(lex.changes)})$"
         )
         self._comparison = re.compile(r"(?:较|比|与)(?:去年|上年|上月|上周|前年|\d{4}年)?(?:同期)?(?:相比)?$")
 
