@@ -2,7 +2,7 @@
 
 Usage: python tools/compare_events.py [--campaigns|--targets] [ARTICLE_STEM ...]
 
-Reads the seed articles (seeds/) and the dev articles (/work/shared/gold/dev/articles)
+Reads the seed articles (seeds/) and the dev articles (../shared/gold/dev/articles)
 through kg.ingest and kg.annotate.pipeline.make_nlp(), then prints, per article,
 gold items with ✓ (found) or ✗ (missed) and predicted items that match nothing
 (+). Matching follows the reference scorer: campaigns by any name or alias form,
@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path("/work/shared/gold")
-SCORER = Path("/work/shared/tools/score.py")
+GOLD = ROOT.parent / "shared" / "gold"  # the team checkout beside this one
+SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 
 
 def _scorer():

@@ -1,7 +1,7 @@
 """Compare lt_places against gold place lists, article by article.
 
-    .venv/bin/python tools/compare_places.py /work/shared/gold/dev /work/shared/gold/dev/articles
-    .venv/bin/python tools/compare_places.py /work/shared/gold/seeds seeds
+    .venv/bin/python tools/compare_places.py ../shared/gold/dev ../shared/gold/dev/articles
+    .venv/bin/python tools/compare_places.py ../shared/gold/seeds seeds
 
 Prints, per article, the canonical names found vs gold (matched on the name or an
 alias, as the reference scorer does), then precision/recall/F1 over all articles.
