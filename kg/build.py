@@ -85,16 +85,29 @@ def _progress(items: Iterable, total: int, enabled: bool, desc: str) -> Iterator
     yield from tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
 
 
-def build_graph(articles: list[Article], progress: bool = False) -> KnowledgeGraph:
-    """Annotate and resolve ``articles`` into one graph (no files written)."""
+def build_graph(
+    articles: list[Article], progress: bool = False, skipped: list[Skipped] | None = None
+) -> KnowledgeGraph:
+    """Annotate and resolve ``articles`` into one graph (no files written).
+
+    An article that makes the extractor fail is a bug, not bad input, but one such
+    article must not cost the user the rest of the corpus: it goes to ``skipped``
+    with the error (and the file to report), and the build goes on. Without a
+    ``skipped`` list the error propagates.
+    """
     from kg.annotate.pipeline import make_nlp
     from kg.resolve import Resolver
 
     nlp = make_nlp()
     resolver = Resolver()
-    docs = nlp.pipe(a.text for a in articles)
-    for article, doc in _progress(zip(articles, docs, strict=True), len(articles), progress, "annotating"):
-        resolver.add(article, doc._.lt)
+    for article in _progress(articles, len(articles), progress, "annotating"):
+        try:
+            resolver.add(article, nlp(article.text)._.lt)
+        except Exception as exc:  # noqa: BLE001 — reported per file, build goes on
+            if skipped is None:
+                raise
+            skipped.append(Skipped(article.path, f"extraction failed ({type(exc).__name__}: {exc}); "
+                                                 "please report this file as a Lantian bug"))
     return resolver.finish()
 
 
@@ -134,7 +147,7 @@ def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
     if not articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "no .txt/.html/.htm/.md files"
         raise CorpusError(f"no readable article under {corpus} ({reasons})")
-    kg = build_graph(articles, progress=progress)
+    kg = build_graph(articles, progress=progress, skipped=report.skipped)
     report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
     report.triples = count_triples(kg)
 

@@ -87,3 +87,23 @@ def test_committed_output_is_fresh(seeds_build: Path):
     assert committed.read_bytes() == (seeds_build / "graph.ttl").read_bytes(), (
         "output/ is stale: run kg build seeds -o output and commit it"
     )
+
+
+def test_an_extractor_failure_on_one_article_skips_only_that_article(tmp_path: Path, monkeypatch):
+    import kg.resolve
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "b.txt").write_text("衡水市召开会议，部署碧水保卫战。", encoding="utf-8")
+    original = kg.resolve.Resolver.add
+
+    def fragile(self, article, ann):
+        if article.path == "b.txt":
+            raise RuntimeError("boom")
+        return original(self, article, ann)
+
+    monkeypatch.setattr(kg.resolve.Resolver, "add", fragile)
+    report = build(corpus, tmp_path / "out", progress=False)
+    assert [(s.path, "boom" in s.reason) for s in report.skipped] == [("b.txt", True)]
+    assert "a.txt" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
