@@ -225,18 +225,20 @@ class Resolver:
         ctx.spans.append((pm.start, pm.end, iri))
 
     def _main_home(self, ctx: _Context, ann: Annotations) -> str | None:
-        """The place the article is about: the one its anaphora (我市, 全县) point to,
-        else its most named place when that is clear (named at least twice, or alone)."""
-        levels = Counter(a.level for a in ann.anaphora if a.target == "place")
-        for level, _ in levels.most_common():
-            home = ctx.home(level)
-            if home:
-                return home
+        """The place the article is about: the place its names (headline counted
+        thrice) and its anaphora (我市, 全县: each a vote for the place of that
+        level) point to most; None when nothing stands out (one mention each of
+        several places)."""
         if not ctx.places:
             return None
-        ranked = sorted(ctx.places.values(), key=lambda p: (-p.count, p.first))
-        if len(ranked) == 1 or ranked[0].count >= 2:
-            return ranked[0].iri
+        votes = Counter({iri: p.count for iri, p in ctx.places.items()})
+        for an in ann.anaphora:
+            home = ctx.home(an.level) if an.target == "place" else None
+            if home:
+                votes[home] += 1
+        best = min(ctx.places.values(), key=lambda p: (-votes[p.iri], p.first))
+        if len(ctx.places) == 1 or votes[best.iri] >= 2:
+            return best.iri
         return None
 
     def _anaphora(self, ctx: _Context, ann: Annotations) -> None:

@@ -342,3 +342,15 @@ def test_bare_head_names_the_first_post_and_its_deputy(nlp):
     assert head[1].body == "市人大常委会"
     assert (deputy[0].role, deputy[0].body) == ("副组长", "柳州市人大常委会执法检查组")
     assert deputy[1].body == "市人大常委会"
+
+
+def test_shu_in_a_given_name_is_not_the_title_shuji():
+    import spacy
+
+    import kg.annotate.officials  # noqa: F401
+    import kg.annotate.records  # noqa: F401
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("lt_officials")
+    names = [o.name for o in nlp("县领导钱书勤、江小燕出席。张书记强调要抓好落实。")._.lt.officials]
+    assert names == ["钱书勤", "江小燕"]
