@@ -237,3 +237,15 @@ def test_a_countdown_inside_a_quoted_name_is_not_a_second_campaign(nlp):
     got = names(nlp, "各镇要以“决战60天”攻坚行动为抓手，打好碧水保卫战。")
     assert "“决战60天”攻坚行动" in got
     assert "决战60天" not in got
+
+
+def test_a_jurisdiction_word_is_not_part_of_the_campaign_name():
+    import spacy
+
+    import kg.annotate.campaigns  # noqa: F401
+    import kg.annotate.records  # noqa: F401
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("lt_campaigns")
+    names = [c.name for c in nlp("坚决打好县污染防治攻坚战，开展市容环境整治专项行动。")._.lt.campaigns]
+    assert names == ["污染防治攻坚战", "市容环境整治专项行动"]

@@ -84,6 +84,9 @@ def normalise_quotes(name: str) -> str:
     return pair_quotes(name)
 
 
+LEVEL_LEAD = re.compile(r"全?[省市县区](?![场容政域级委府直属里内辖属])")
+
+
 @dataclass(frozen=True)
 class CampaignLexicon:
     """The word lists the finder uses, read from kg/data/campaign_*.txt."""
@@ -232,6 +235,11 @@ class CampaignFinder:
                 if name.startswith(word) and len(name) > len(word) + 1:
                     name = name[len(word):]
                     changed = True
+        # A jurisdiction word is who runs it, not part of its name (县污染防治攻坚战),
+        # unless it starts a word of its own (市容, 区域, 县级…).
+        level = LEVEL_LEAD.match(name)
+        if level and self._valid_stem(name[level.end():]):
+            name = name[level.end():]
         return name
 
     # -- finders ---------------------------------------------------------------
@@ -256,6 +264,9 @@ class CampaignFinder:
             stem = t[s:m.start()]
             if count or not self._valid_stem(stem):
                 continue
+            level = LEVEL_LEAD.match(stem)
+            if level and self._valid_stem(stem[level.end():]):
+                stem = stem[level.end():]  # 县污染防治攻坚战: the county runs it
             yield _Cand(self._with_prefix(t, s), head_end, stem + base, source="battle")
 
     def _enumeration(
