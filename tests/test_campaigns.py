@@ -249,3 +249,38 @@ def test_a_jurisdiction_word_is_not_part_of_the_campaign_name():
     nlp.add_pipe("lt_campaigns")
     names = [c.name for c in nlp("坚决打好县污染防治攻坚战，开展市容环境整治专项行动。")._.lt.campaigns]
     assert names == ["污染防治攻坚战", "市容环境整治专项行动"]
+
+
+def test_a_boundary_verb_cut_by_the_stem_limit_does_not_leave_half_a_word(nlp):
+    # the run before 攻坚 is longer than a stem; 开展 straddles the cut and 重点区域 is scope
+    got = names(nlp, "会议要求持续开展重点区域冬春季大气污染综合治理攻坚。")
+    assert got == ["冬春季大气污染综合治理攻坚"]
+
+
+def test_a_river_name_before_its_basin_stays_in_the_name():
+    finder = CampaignFinder(CampaignLexicon.load())
+    text = "扎实推进青溪流域水环境综合整治攻坚专项行动。"
+    stop = text.index("青溪")
+    # a place finder may read 青溪 as a place: a place ends a stem, a river's 流域 does not
+    found = finder.find(text, [(stop, stop + 2)])
+    assert [c.name for c in found] == ["青溪流域水环境综合整治攻坚专项行动"]
+    other = "扎实推进西山县水环境综合整治攻坚专项行动。"
+    s = other.index("西山县")
+    assert [c.name for c in finder.find(other, [(s, s + 3)])] == ["水环境综合整治攻坚专项行动"]
+
+
+def test_a_quoted_name_with_a_longer_field_phrase_and_action(nlp):
+    assert names(nlp, "围绕“秀美南岭”生态保护修复行动，加快治理。") == ["“秀美南岭”生态保护修复行动"]
+    # a long phrase that names no field is a sentence, not a campaign name
+    assert names(nlp, "围绕“秀美南岭”主题宣传教育活动行动起来。") == []
+
+
+def test_a_quoted_counted_battle_is_a_name_but_the_bare_count_is_not(nlp):
+    assert names(nlp, "今年要深入开展“三大保卫战”。") == ["“三大保卫战”"]
+    assert names(nlp, "今年要深入开展三大保卫战。") == []
+    assert names(nlp, "打好“蓝天、碧水、净土三大保卫战”。") == ["蓝天保卫战", "碧水保卫战", "净土保卫战"]
+
+
+def test_a_protection_and_restoration_programme_is_a_campaign(nlp):
+    assert names(nlp, "持续推进清江流域生态保护和修复提升工程。") == ["清江流域生态保护和修复提升工程"]
+    assert names(nlp, "某公司参与了部分河道的生态修复工程。") == []

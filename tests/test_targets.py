@@ -303,8 +303,11 @@ def test_the_agent_before_an_output_is_cut():
 
 def test_the_action_after_a_counted_object_of_dui_is_the_output():
     found = _find("对7家未落实扬尘防控措施的搅拌站下达整改通知，对2家未落实要求的工地立案处罚。", [])
-    assert ("下达整改通知", Decimal(7), "家", None) in found
-    assert ("立案处罚", Decimal(2), "家", None) in found
+    # the action is the output; a short counted noun stays in front of it
+    assert ("搅拌站下达整改通知", Decimal(7), "家", None) in found
+    assert ("工地立案处罚", Decimal(2), "家", None) in found
+    found = _find("对14个扬尘不达标工地下达整改通知。", [])
+    assert found == [("扬尘不达标工地下达整改通知", Decimal(14), "个", None)]
 
 
 def test_dust_fall_keeps_its_monthly_unit():
@@ -393,7 +396,7 @@ def test_a_fine_with_penalty_points_is_a_rule_not_an_output(nlp):
 
 def test_the_action_after_a_counted_object_with_shixing(nlp):
     got = rows(nlp, "该中队已对9辆超标车辆实施限期维修。")
-    assert [(r[0], r[1], r[2]) for r in got] == [("限期维修", Decimal("9"), "辆")]
+    assert [(r[0], r[1], r[2]) for r in got] == [("超标车辆限期维修", Decimal("9"), "辆")]
 
 
 def test_a_count_whose_action_carries_its_own_figure_is_left_to_that_figure(nlp):
@@ -426,3 +429,32 @@ def test_cases_handed_over_are_workload_and_settling_them_is_the_output(nlp):
 def test_cases_passed_on_are_workload_but_cases_received_count(nlp):
     assert values(nlp, "督察组共转办群众信访举报件75件，该市已办结70件。") == [(Decimal("70"), "件")]
     assert (Decimal("33"), "件") in values(nlp, "截至月底，该区共收到督察组转办件33件，已办结30件。")
+
+
+def test_a_figure_joined_by_and_repeats_the_indicator_and_change(nlp):
+    got = rows(nlp, "两县PM2.5平均浓度分别同比下降12.4%和9.8%。")
+    assert [(r[0], r[1], r[3]) for r in got] == [
+        ("PM2.5平均浓度", Decimal("12.4"), "同比下降"),
+        ("PM2.5平均浓度", Decimal("9.8"), "同比下降"),
+    ]
+
+
+def test_an_agent_and_a_time_word_are_cut_but_behaviour_keeps_its_last_character(nlp):
+    got = rows(nlp, "市生态环境局全年查处环境违法行为57起。")
+    assert [(r[0], r[1], r[2]) for r in got] == [("查处环境违法行为", Decimal("57"), "起")]
+
+
+def test_a_verb_before_a_list_of_scopes_governs_the_count_after_it(nlp):
+    got = rows(nlp, "此次行动共检查东关镇、滨河路沿线餐饮单位126家。")
+    assert [(r[1], r[2]) for r in got] == [(Decimal("126"), "家")]
+    assert got[0][0].startswith("检查") and got[0][0].endswith("餐饮单位")
+    # two figures in a list: each keeps its own verb
+    got = rows(nlp, "全镇检查企业12家、整改问题30个。")
+    assert [(r[0], r[1]) for r in got] == [("检查企业", Decimal("12")), ("整改问题", Decimal("30"))]
+
+
+def test_cases_handed_over_counted_before_their_noun_are_workload(nlp):
+    got = rows(nlp, "截至目前，该县交办的45件信访件已办结41件。")
+    assert [(r[0], r[1], r[2]) for r in got] == [("办结", Decimal("41"), "件")]
+    # with no settled figure of their own, all of them settled is the output
+    assert values(nlp, "督察组交办的37件信访件已全部办结。") == [(Decimal("37"), "件")]

@@ -43,6 +43,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_SEP = "、和及与"
 _YEAR = re.compile(r"\d{2,4}(?:年度|年)")
 _STEM_MAX = 16
+# how far left of a cut stem a boundary word may begin (the longest boundaries are 4)
+_BOUNDARY_REACH = 3
+# a name before 流域 is a river's (金溪流域…专项行动), even where it reads as a place
+_BASIN = "流域"
 # a verb and a numbered object in quotes (清四乱, 治三污): a campaign when a domain noun
 # comes before it; the numbered object alone (河湖“四乱”问题) names the problems
 _NUMBERED_NAME = re.compile(r"[\u4e00-\u9fff][一二两三四五六七八九十]+[\u4e00-\u9fff]{1,2}")
@@ -154,7 +158,10 @@ class CampaignFinder:
         self._action = re.compile(alternation(lex.action_heads))
         self._quoted = re.compile(r"“([^“”\n]{1,24})”")
         self._quote_head = re.compile(alternation(lex.quote_heads))
-        self._quote_noun = re.compile(r"([\u4e00-\u9fff]{2,5}?)行动(?![\u4e00-\u9fff]{0,2}(?:方案|计划))")
+        self._quote_noun = re.compile(r"([\u4e00-\u9fff]{2,7}?)行动(?![\u4e00-\u9fff]{0,2}(?:方案|计划))")
+        # “三大保卫战”: a counted battle in quotes is a name of its own (unquoted, the
+        # count alone names no campaign; with its items it is split into them)
+        self._quoted_count = re.compile(rf"[{_CN_NUM}]大(?:{alternation(lex.battle_heads)})")
         # “利剑”执法专项行动, “X”专项监督行动: modifier words, then a head
         self._quote_mod_head = re.compile(
             rf"(?:{alternation(lex.quote_modifiers)})+?(?:{alternation(lex.quote_heads)})"
@@ -192,20 +199,25 @@ class CampaignFinder:
             i -= 1
         window = text[i:end]
         best = 0
+        # the run was cut at _STEM_MAX: a boundary word may straddle the cut (持续开展|
+        # 重点区域…: 展 alone must not start the stem), so look a few characters further
+        reach = 0
         if i == lo and lo > 0 and _STEM_CHAR.match(text[lo - 1]):
-            # the run was cut at _STEM_MAX: never start inside a number (2023年 → 3年)
+            # never start inside a number (2023年 → 3年)
             cut = re.match(r"[\d.]+(?:年度|年)?", window)
             best = cut.end() if cut else 0
+            reach = min(lo, _BOUNDARY_REACH)
+        wide = text[i - reach:end]
         for word in self.lex.boundaries:
-            pos = window.rfind(word)
+            pos = wide.rfind(word)
             if pos >= 0:
-                best = max(best, pos + len(word))
+                best = max(best, pos + len(word) - reach)
         for m in _YEAR.finditer(window):
             best = max(best, m.end())
         start = i + best
         for s, e in stops:
-            if start <= e <= end and s < e:
-                start = max(start, e)
+            if start <= e <= end and s < e and not text.startswith(_BASIN, e):
+                start = max(start, e)  # a place ends the stem; a river's 流域 does not
         return start
 
     def _valid_stem(self, stem: str) -> bool:
@@ -357,6 +369,9 @@ class CampaignFinder:
                 # 河湖“清四乱”问题整改: a numbered name with its domain noun, no head
                 yield _Cand(m.start() - len(pre), m.end(), f"{pre}“{inner}”", source="prefixed")
                 continue
+            if self._quoted_count.fullmatch(inner):
+                yield _Cand(m.start(), m.end(), f"“{inner}”", source="quoted")
+                continue
             if len(inner) < 3 or any(inner.endswith(h) for h in self.lex.battle_heads):
                 continue
             if any(inner.endswith(suf) for suf in self.lex.quote_suffixes):
@@ -369,6 +384,8 @@ class CampaignFinder:
         m = self._quote_noun.match(t, qe)
         if not m or any(w in m.group(1) for w in self.lex.boundaries):
             return None
+        if len(m.group(1)) > 5 and not any(len(w) > 1 and w in m.group(1) for w in self.lex.domain):
+            return None  # a longer phrase must name its field (“X”生态保护修复行动)
         return m
 
     def _quote_prefix(self, t: str, qs: int) -> str:

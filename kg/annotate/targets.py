@@ -80,9 +80,13 @@ _TASK_LEAD = re.compile(r"推进|推动|开展|实施|加快|深化|抓好|完�
 _ACT_LEAD = re.compile(r"(?:进行了|进行|予以|给予了|给予|被|完成了|完成)")
 # the agent of an output written before it (全市生态环境部门共立案查处…, 某分局依法对该厂罚款):
 # cut up to the verb; the verb must follow for the cut to apply
+# a list joiner left alone before a figure (…分别下降15.2%和14.1%): the same indicator again
+_JOINERS = ("和", "及", "与", "、", "以及")
+# words ending in a scaffold character that belong to the indicator (环境违法行为)
+_RIGHT_KEEP = ("行为",)
 _AGENT = re.compile(
     r"^.{0,24}?(?:部门|分局|局|支队|大队|中队|政府|管委会|委员会|督察组|检察院|法院)"
-    r"(?:共|依法|先后|分别|累计|已|还)*(?:对[^,，;；]{0,12}?)?"
+    r"(?:全年|今年|去年|当年|年内|上半年|下半年)?(?:共|依法|先后|分别|累计|已|还)*(?:对[^,，;；]{0,12}?)?"
     r"(?=(?P<verb>罚款|处以|立案|查处|处罚|转办|交办|受理|办结|责令|约谈|问责|移送))"
 )
 # the effort a figure was reached in, written before it (行动共检查餐饮单位312家 → 检查餐饮单位)
@@ -246,6 +250,7 @@ class _State:
     prev_end: int = -1
     prev_indicator: str | None = None
     prev_start: int = -1
+    prev_change: str | None = None
     subjects: tuple[str, ...] = ()
     # the last indicator stated with each unit (PM2.5浓度 for μg/m3), so that a bare
     # figure in a list of places (乙市为21微克/立方米) takes the indicator of its unit
@@ -305,7 +310,7 @@ class TargetFinder:
                     s, changed = s[len(p):], True
                     break
             for w in self.lex.right:
-                if s.endswith(w):
+                if s.endswith(w) and not s.endswith(_RIGHT_KEEP):
                     s, changed = s[: -len(w)], True
                     break
             if s[:1] in "“”\"（(" or s[-1:] in "“”\"":
@@ -414,7 +419,32 @@ class TargetFinder:
         m = _OBJ_ACTION.search(t, start, end)
         if not m or end - m.start("verb") > 12:
             return None
-        return normalise_indicator(t[m.start("verb"):end]), end
+        # the counted noun stays in front when short (扬尘不达标工地下达整改通知), so the
+        # indicator says what was acted on as well as the action
+        noun = t[start:m.start()]
+        if not 2 <= len(noun) <= 8 or re.search(r"[\d“”\"]", noun):
+            noun = ""
+        return normalise_indicator(noun + t[m.start("verb"):end]), end
+
+    def _listed_scope_verb(self, t: str, s0: int, clause: int, places: Sequence[str]) -> str:
+        """检查甲镇、乙路沿线餐饮单位214家: the verb before a list of scopes governs the
+        count after the list; '' when no verb heads the list or a figure sits in it."""
+        wide = self._clause_start(t, s0, clause - 1, _RANK_BREAK)
+        head = t[wide:clause - 1]
+        if re.search(r"\d", head):
+            return ""
+        best = ""
+        pos = -1
+        for v in self.lex.verbs:
+            k = head.rfind(v)
+            if k > pos or (k == pos and k >= 0 and len(v) > len(best)):
+                pos, best = k, v
+        if pos < 0:
+            return ""
+        rest = head[pos + len(best):]
+        if any(self._is_verb(rest[i:]) for i in range(len(rest))):
+            return ""
+        return best
 
     def _is_verb(self, s: str) -> bool:
         return any(s == v or (s.endswith(v) and len(s) <= len(v) + 2) for v in self.lex.verbs)
@@ -570,6 +600,12 @@ class TargetFinder:
         left_from = max(clause, st.prev_end) if st.prev_end >= clause else clause
         raw_left = t[left_from:num_start]
         change, ind = self._clean_left(raw_left, places)
+        if info.cls == "count" and ind and clause > s0 and t[clause - 1] == "、" \
+                and st.prev_end < clause:
+            ind = self._listed_scope_verb(t, s0, clause, places) + ind
+        joined = ind in _JOINERS and st.prev_indicator is not None and st.prev_end >= clause
+        if joined:  # 分别同比下降15.2%和14.1%: the second figure of the same indicator
+            ind, change = "", change or st.prev_change
         unit_end = m.end()
         end = unit_end
         obj = ""
@@ -578,6 +614,11 @@ class TargetFinder:
             if obj and any(obj.startswith(n) for n in self.lex.time_nouns):
                 return []
         explicit = True
+        if info.cls == "count" and obj and _ASSIGNED_BEFORE.search(raw_left) \
+                and _SETTLED_COUNT.match(t, unit_end):
+            # 交办的98件信访件已办结96件: the workload; the settled figure after it starts anew
+            st.prev_end, st.prev_indicator = obj_end, None
+            return []
         if info.cls == "count" and self._strip(obj, ()).endswith(_QUALITY_END):
             return []  # 8个国控断面水质优良比例达到100%: the count is the scope of a figure
         if info.cls == "count" and self._scope_of_figure(t, unit_end, s1):
@@ -610,7 +651,7 @@ class TargetFinder:
         if not ind:
             explicit = False
             named = self._named_before(t, s0, clause, st, places)
-            if share and st.prev_indicator:
+            if (share or joined) and st.prev_indicator:
                 ind = st.prev_indicator
             elif named:
                 ind = named  # 乙区PM2.5浓度下降幅度最大,为9.8%: the clause before names it
@@ -634,7 +675,7 @@ class TargetFinder:
         if share and not explicit:
             start = st.prev_start
         kind = self._kind(t, s0, clause, num_start)
-        st.prev_end, st.prev_indicator, st.prev_start = end, ind, start
+        st.prev_end, st.prev_indicator, st.prev_start, st.prev_change = end, ind, start, change
         if explicit:
             st.subject, st.subject_unit = ind, info.unit
         if not change:
@@ -900,6 +941,10 @@ _ITEM = re.compile(r"[^、]+")
 _ISSUE_WORDS = ("问题", "整改")
 # a count of cases handed over (交办信访件46件) is a workload; settling them is the output
 _ASSIGNED = re.compile(r"[交转]办(?!件)")
+# 交办的98件信访件: the handed-over cases counted before their noun
+_ASSIGNED_BEFORE = re.compile(r"[交转]办的\s*$")
+# …then a settled figure of its own in the clause (已办结96件); 已全部办结 makes the count the output
+_SETTLED_COUNT = re.compile(r"[^,，;；。]{0,16}?\d")
 _SETTLED = re.compile(r"办结|完成|整改到位|查处|立案|收到|受理|接到")
 # 乙县、丙县分列第二、第三: several ranks for the places listed before
 _SPLIT_RANK = re.compile(
