@@ -316,3 +316,33 @@ def test_inspection_group_and_vehicle_centre_are_sub_bodies(nlp):
 def test_government_press_office(nlp):
     found = run(nlp, "柳州市政府新闻办举行发布会,省政府新闻办公室派员参加。", ("柳州市",))
     assert names(found) == ["柳州市政府新闻办", "省政府新闻办公室"]
+
+
+def test_bare_branch_named_for_a_county_joins_its_prefecture_bureau():
+    text = "白河市生态环境局召开会议。青山分局、柳溪分局等8个县区分局负责同志参加,外县的石门分局未到会。"
+    places = [
+        PlaceMention(0, 3, "白河市", "白河市", "990100", "prefecture", "990000"),
+        PlaceMention(13, 15, "青山", "青山县", "990101", "county", "990100"),
+        PlaceMention(18, 20, "柳溪", "柳溪区", "990102", "county", "990100"),
+        PlaceMention(37, 39, "石门", "石门县", "980101", "county", "980100"),
+    ]
+    found = AgencyFinder().find(text, places)
+    assert names(found) == ["白河市生态环境局", "市生态环境局青山分局", "市生态环境局柳溪分局"]
+    branch = found[1]
+    assert (text[branch.start : branch.end], branch.level, branch.place_text) == ("青山分局", "市", None)
+
+
+def test_office_written_with_the_group_head_alone():
+    text = "白河市成立市环境整治工作领导小组，领导小组办公室设在市生态环境局。"
+    found = AgencyFinder().find(text, [PlaceMention(0, 3, "白河市", "白河市")])
+    office = by_name(found, "市环境整治工作领导小组办公室")
+    assert text[office.start : office.end] == "领导小组办公室"
+    text = "县长任组长的县环境整治指挥部设立。其他领导小组办公室另行通知。"
+    assert "县环境整治领导小组办公室" not in names(AgencyFinder().find(text, []))
+
+
+def test_short_form_takes_the_full_form_named_in_the_article(nlp):
+    found = run(nlp, "白河县城市管理执法局开展整治,县城管执法局局长带队。", ("白河县",))
+    assert names(found) == ["白河县城市管理执法局", "县城市管理执法局"]
+    found = run(nlp, "县城管执法局局长带队。")
+    assert names(found) == ["县城管执法局"]

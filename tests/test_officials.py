@@ -187,8 +187,33 @@ def test_committee_first_deputy_director(nlp):
     assert [(t.role, t.body) for t in o.titles] == [
         ("市委副书记", "市委"),
         ("市长", None),
-        ("第一副主任", "市生态环境保护委员会"),
+        # in a chain of posts a coordination body's post keeps its body
+        ("市生态环境保护委员会第一副主任", "市生态环境保护委员会"),
     ]
+
+
+def test_coordination_body_post_kept_in_chain_bare_alone(nlp):
+    text = (
+        "县长、县大气污染防治工作领导小组组长欧阳文华主持会议。"
+        "海门市水务局局长、市河长制办公室主任龚立新参加。"
+        "市生态环境保护委员会主任贺明轩要求抓好整改。"
+    )
+    found = run(nlp, text, ("海门市",))
+    assert roles(found) == {
+        "欧阳文华": ["县长", "县大气污染防治工作领导小组组长"],
+        "龚立新": ["局长", "市河长制办公室主任"],
+        "贺明轩": ["主任"],
+    }
+    assert found[0].titles[1].body == "县大气污染防治工作领导小组"
+
+
+def test_party_department_head_and_county_office_director(nlp):
+    text = "县委常委、宣传部长钱振宇,县委常委、县委办主任、白沙河县级河长孙立民陪同。"
+    found = run(nlp, text)
+    assert roles(found) == {
+        "钱振宇": ["县委常委", "宣传部长"],
+        "孙立民": ["县委常委", "县委办主任", "县级河长"],
+    }
 
 
 def test_name_that_starts_like_a_place_word(nlp):
@@ -354,3 +379,8 @@ def test_shu_in_a_given_name_is_not_the_title_shuji():
     nlp.add_pipe("lt_officials")
     names = [o.name for o in nlp("县领导钱书勤、江小燕出席。张书记强调要抓好落实。")._.lt.officials]
     assert names == ["钱书勤", "江小燕"]
+
+
+def test_no_second_name_cut_out_of_a_found_one(nlp):
+    found = run(nlp, "市委、市政府成立工作领导小组,由市委书记龚立华任组长,各县设立工作专班。")
+    assert [o.name for o in found] == ["龚立华"]

@@ -261,3 +261,17 @@ def test_township_stem_holding_a_short_form_or_region(nlp):
 def test_listed_township_with_a_body_word_in_its_stem(nlp):
     doc = nlp("区攻坚办与白楼镇、新站镇签订目标责任书。")
     assert [n for _, n, _ in places(doc)] == ["白楼镇", "新站镇"]
+
+
+def test_short_form_before_river_words_is_a_river(nlp):
+    doc = nlp("江西省召开会议。资溪空气质量持续改善。")
+    assert ("资溪", "资溪县") in [(t, n) for t, n, _ in places(doc)]
+    doc = nlp("江西省召开会议。资溪流域综合整治推进，资溪国控断面水质稳定。")
+    assert [n for _, n, _ in places(doc)] == ["江西省"]
+
+
+def test_township_after_particle_and_measure_word(nlp):
+    doc = nlp("副县长带队检查了石坪镇、龙泉镇部分村街，察看了双溪镇污水处理站。")
+    assert [t for t, _, _ in places(doc)] == ["石坪镇", "龙泉镇", "双溪镇"]
+    doc = nlp("要求于年底前完成12座城镇污水处理厂提标改造。")
+    assert places(doc) == []

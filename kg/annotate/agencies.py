@@ -17,7 +17,7 @@ article's place, folds 中共 and 人民, and merges aliases.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -37,6 +37,10 @@ FREE_STOP = (
 # Field units of a bureau (公安局 → 支队 → 大队 → 中队), named freely.
 UNITS = "总队|支队|大队|中队"
 FIELD_UNITS = ("支队", "大队", "中队")
+# bureaus whose branches are named for a county alone (昌平分局)
+BRANCH_PARENT_HEADS = ("生态环境局", "环境保护局", "环保局")
+# heads of coordination bodies whose office may be written with the head alone
+COORDINATION_HEADS = ("领导小组", "指挥部", "委员会")
 UNIT_STOP = "的了在是和与及等到对向为将把被从要也都就并或这那其之以于个们各该本我第年月日长"
 COORDINATORS = "和与及、"
 ORDINAL = "第[一二三四五六七八九十百零〇0-9]+"
@@ -400,6 +404,66 @@ class AgencyFinder:
                     break
         return new
 
+    def _bare_branches(
+        self, text: str, chosen: list[_Candidate], places: list[PlaceMention]
+    ) -> list[_Candidate]:
+        """某某分局 written alone, named for a county (昌平分局、顺义分局), in an
+        article that names the prefecture's bureau (某市生态环境局) anywhere: the
+        branch is that bureau's (市生态环境局 + 某某分局). The county must lie in
+        the bureau's prefecture, and the bureau must be the only such one."""
+        taken = [False] * (len(text) + 1)
+        for c in chosen:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        place_at = {p.start: p for p in places}
+        bureaus: dict[str, _Candidate] = {}
+        for c in chosen:
+            if c.kind != "dept" or c.parent_end or not text.endswith(BRANCH_PARENT_HEADS, 0, c.end):
+                continue
+            p = place_at.get(c.start) if c.place_text else None
+            if p is not None and p.adcode and p.level == "prefecture":
+                bureaus[p.adcode + text[c.start + len(c.place_text) : c.end]] = c
+        out: list[_Candidate] = []
+        for p in places:
+            e = p.end
+            if not text.startswith("分局", e) or any(taken[p.start : e + 2]) or not p.parent:
+                continue
+            found = [(k, c) for k, c in bureaus.items() if k.startswith(p.parent)]
+            if len(found) != 1:
+                continue
+            head, c = found[0][0][len(p.parent) :], found[0][1]
+            level = c.place_text[-1] if c.place_text and c.place_text[-1] in "市州盟" else None
+            if level is None:
+                continue
+            out.append(_Candidate(p.start, e + 2, "dept", level, None, prefix=level + head))
+        return out
+
+    def _bare_offices(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """…成立某某工作领导小组，领导小组办公室设在…: the office written with the
+        group's head alone is the office of the last such group named before it."""
+        taken = [False] * (len(text) + 1)
+        for c in chosen:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        out: list[_Candidate] = []
+        for head in COORDINATION_HEADS:
+            bare = head + "办公室"
+            for m in re.finditer(bare, text):
+                s, e = m.start(), m.end()
+                if any(taken[s:e]) or (s > 0 and CJK.match(text[s - 1])):
+                    continue
+                groups = [
+                    c for c in chosen if c.end <= s and text.endswith(head, 0, c.end) and not c.synthetic
+                ]
+                if not groups:
+                    continue
+                g = max(groups, key=lambda c: c.end)
+                owner = text[g.start : g.end - len(head)]
+                if not owner:
+                    continue
+                out.append(_Candidate(s, e, g.kind, g.level, g.place_text, prefix=g.prefix + owner))
+        return out
+
     # -- main ----------------------------------------------------------------
     def find(self, text: str, places: list[PlaceMention] | None = None) -> list[AgencyMention]:
         places = places or []
@@ -523,6 +587,8 @@ class AgencyFinder:
         # each body to a parent it has already seen
         chosen.extend(self._ellipsis(text, chosen, places))
         chosen.extend(self._chained_bodies(text, chosen))
+        chosen.extend(self._bare_branches(text, chosen, places))
+        chosen.extend(self._bare_offices(text, chosen))
         chosen.sort(key=lambda c: (c.start, c.end))
         self._coordinate(text, chosen)
         out = []
@@ -541,7 +607,7 @@ class AgencyFinder:
                     in_title=not c.synthetic and bool(self.title_re.match(text, c.end)),
                 )
             )
-        return out
+        return _expand_abbreviations(out)
 
     def _coordinate(self, text: str, chosen: list[_Candidate]) -> None:
         """江油市委、市政府: the second body shares the first one's place."""
@@ -558,6 +624,38 @@ class AgencyFinder:
                     # 宝鸡市委、市政府 -> 宝鸡市政府: the level word is the jurisdiction's own
                     # suffix, so it is not written twice (宝鸡市市政府).
                     b.prefix = a.place_text[: -len(b.level)]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for ln in read_lines("agency_abbreviations.txt"):
+        short, _, full = ln.partition("\t")
+        if not full:
+            raise DataError(f"agency_abbreviations.txt: {ln!r} needs a short form, a tab and the full form")
+        pairs.append((short, full.strip()))
+    return tuple(pairs)
+
+
+def _expand_abbreviations(found: list[AgencyMention]) -> list[AgencyMention]:
+    """县城管执法局 after 某县城市管理执法局: the short form names the same body,
+    so it takes the full form's wording (same jurisdiction or level)."""
+
+    def rest(a: AgencyMention) -> str:
+        where = a.place_text or a.level or ""
+        return a.name[len(where) :] if where and a.name.startswith(where) else a.name
+
+    full_rests = {(rest(a), (a.place_text or a.level or "")[-1:]) for a in found}
+    out = []
+    for a in found:
+        r = rest(a)
+        lv = (a.place_text or a.level or "")[-1:]
+        for short, full in _abbreviations():
+            if short in r and full not in r and (r.replace(short, full, 1), lv) in full_rests:
+                a = replace(a, name=a.name[: len(a.name) - len(r)] + r.replace(short, full, 1))
+                break
+        out.append(a)
+    return out
 
 
 def _inside_book_title(text: str, pos: int) -> bool:

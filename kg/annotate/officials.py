@@ -24,7 +24,7 @@ bylines (记者 X, 编校:X) are never officials.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -74,6 +74,7 @@ LEVEL_KEPT_ROLES = {
     "政府": frozenset({"秘书长", "副秘书长"}),
     "人民政府": frozenset({"秘书长", "副秘书长"}),
     "办事处": frozenset({"主任", "副主任"}),
+    "委办": frozenset({"主任", "副主任", "常务副主任"}),  # 县委办主任: the Party committee's office
 }
 
 
@@ -88,6 +89,22 @@ def _with_body(titles: tuple[Title, ...], body: AgencyMention) -> tuple[Title, .
     )
 
 
+def _head(agency: AgencyMention) -> str:
+    """The body's name with its jurisdiction removed and its level kept
+    (锦州市河长制办公室 → 市河长制办公室, 中共某县委 → 县委)."""
+    head = agency.name[2:] if agency.name.startswith("中共") else agency.name
+    if agency.place_text and head.startswith(agency.place_text):
+        lv = agency.place_text[-1] if agency.place_text[-1] in LEVEL_CHARS else ""
+        head = lv + head[len(agency.place_text) :]
+    return head
+
+
+def _overlaps(n: _Name, found: dict[tuple[int, int], OfficialMention]) -> bool:
+    """A name read before a role that cuts into a name already found
+    (市委书记王建华任组长: 华任 is no name)."""
+    return any(s < n.end and n.start < e and (s, e) != (n.start, n.end) for s, e in found)
+
+
 @dataclass(frozen=True)
 class OfficialLexicon:
     surnames: frozenset[str]
@@ -99,6 +116,8 @@ class OfficialLexicon:
     leader_cues: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
+    chain_bodies: tuple[str, ...] = ()
+    water_suffixes: str = ""
 
     @classmethod
     def load(cls) -> OfficialLexicon:
@@ -113,6 +132,8 @@ class OfficialLexicon:
             leader_cues=tuple(read_lines("official_leader_cues.txt")),
             speech_verbs=tuple(read_lines("official_speech_verbs.txt")),
             meeting_verbs=tuple(read_lines("official_meeting_verbs.txt")),
+            chain_bodies=tuple(read_lines("official_chain_bodies.txt")),
+            water_suffixes="".join(read_lines("official_water_suffixes.txt")),
         )
 
 
@@ -365,10 +386,7 @@ class OfficialFinder:
             place_text = agency.place_text
             if place_text is None and agency.level:
                 place_text = self._place_from_sentence(text, agency, agencies) or agency.level
-            head = agency.name[2:] if agency.name.startswith("中共") else agency.name
-            if agency.place_text and head.startswith(agency.place_text):
-                lv = agency.place_text[-1] if agency.place_text[-1] in LEVEL_CHARS else ""
-                head = lv + head[len(agency.place_text) :]
+            head = _head(agency)
             bare = head[1:] if head[:1] in LEVEL_CHARS else head
             kept = role in LEVEL_KEPT_ROLES.get(bare, ())
             if (bare in self.party_heads and role in PARTY_BODY_ROLES) or kept:
@@ -396,15 +414,43 @@ class OfficialFinder:
                 best = a.place_text
         return best
 
-    @staticmethod
-    def _chain(roles: list[_Role], text: str, k: int) -> list[_Role]:
+    def _chain(self, roles: list[_Role], text: str, k: int) -> list[_Role]:
         """The roles joined by 、 that end with ``roles[k]``."""
         chain = [roles[k]]
         j = k - 1
-        while j >= 0 and roles[j].end + 1 == chain[0].start and text[roles[j].end] == "、":
+        while j >= 0 and self._joined(text, roles[j], chain[0]):
             chain.insert(0, roles[j])
             j -= 1
         return chain
+
+    def _joined(self, text: str, prev: _Role, nxt: _Role) -> bool:
+        """``prev`` 、 ``nxt``, allowing a river's name before a river-chief
+        post (县委办主任、某某河县级河长)."""
+        if prev.end >= len(text) or text[prev.end] != "、":
+            return False
+        gap = text[prev.end + 1 : nxt.start]
+        if not gap:
+            return True
+        return (
+            len(gap) <= 6
+            and all(CJK.match(c) for c in gap)
+            and gap[-1] in self.lex.water_suffixes
+            and any(w in nxt.title.role for w in ("河长", "湖长"))
+        )
+
+    def _chain_bodies(self, text: str, chain: list[_Role], titles: tuple[Title, ...]) -> tuple[Title, ...]:
+        """In a chain of posts, a coordination body's post keeps its body
+        (县长、县某某领导小组组长 → 县某某领导小组组长); alone it is the bare role."""
+        if len(chain) < 2 or len(titles) != len(chain):
+            return titles
+        out = list(titles)
+        for i, r in enumerate(chain):
+            if r.agency is None or out[i].role != text[r.role_start : r.end]:
+                continue
+            head = _head(r.agency)
+            if head.endswith(self.lex.chain_bodies):
+                out[i] = replace(out[i], role=head + out[i].role)
+        return tuple(out)
 
     @staticmethod
     def _carry(chain: list[_Role]) -> tuple[Title, ...]:
@@ -527,6 +573,7 @@ class OfficialFinder:
                 continue  # the chain goes on
             titles = self._infer_body(text, chain[0].start, self._carry(chain), agencies)
             titles = self._bare_body(text, chain[0].start, titles, agencies)
+            titles = self._chain_bodies(text, chain, titles)
             n = self.name_at(text, r.end)
             if n is None:
                 n = self._spaced_after(text, r.end)
@@ -536,7 +583,7 @@ class OfficialFinder:
                 self._enumeration(text, n, titles, role_starts, add)
                 continue
             n = self._name_before(text, chain[0].start, agency_ends)
-            if n is not None and self._bounded(text, r.end):
+            if n is not None and self._bounded(text, r.end) and not _overlaps(n, found):
                 add(n, titles)
         self._deputies(text, found)
         self._leaders(text, add)

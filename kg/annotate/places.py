@@ -109,6 +109,7 @@ class _Lexicon:
     person_next: re.Pattern
     street: re.Pattern
     short_stop: frozenset[str] = frozenset()
+    water: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +161,7 @@ def load_lexicon() -> _Lexicon:
         person_next=re.compile("|".join(map(re.escape, person[2].split("|")))),
         street=re.compile("|".join(f"(?:{p})" for p in read_lines("place_street_words.txt"))),
         short_stop=frozenset(read_lines("place_short_stop.txt")),
+        water=re.compile("|".join(f"(?:{p})" for p in read_lines("place_water_words.txt"))),
     )
 
 
@@ -236,6 +238,8 @@ class PlacesComponent:
                 continue
             if kind == "short" and lex.street.match(text, e):
                 continue  # 湖南路, 宁海大道: a street named after the place, not the place
+            if kind == "short" and lex.water is not None and lex.water.match(text, e):
+                continue  # 金沙流域, 清江水质: a river or lake named like the place
             if kind == "short":
                 if surface in lex.short_stop:
                     continue  # 沿河 (along the river): a common word, also read when the
