@@ -356,7 +356,7 @@ class Resolver:
         k = max(head.rfind("局"), head.rfind("支队"))
         if head.rfind("支队") == k and k >= 0:
             k += 1  # past 支队
-        stem = head[k + 1:] if k >= 0 else ""
+        stem = head[k + 1:] if k >= 0 else head  # 某某分局 written alone
         parent = self.kg.g.nodes[parent_iri].get("adcode")
         if len(stem) < 2 or not parent:
             return None
