@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 import networkx as nx
@@ -196,10 +195,3 @@ def graphml_bytes(kg: KnowledgeGraph) -> bytes:
     for s, o, key, data in sorted(kg.g.edges(keys=True, data=True)):
         g.add_edge(s, o, key=key, label=data.get("name", ""), predicate=key)
     return "\n".join(nx.generate_graphml(g)).encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)

@@ -142,7 +142,3 @@ class KnowledgeGraph:
         keys = self.g._succ.get(subject, {}).get(obj)
         if keys is None or pred not in keys:
             self.g.add_edge(subject, obj, key=pred, predicate=pred, name=predicate)
-
-    def nodes_of(self, kind: str) -> list[str]:
-        """IRIs of the nodes of one kind, sorted."""
-        return sorted(n for n, d in self.g.nodes(data=True) if d["kind"] == kind)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -100,6 +101,7 @@ class _Context:
     anaphor_spans: list[tuple[int, int, str]] = field(default_factory=list)  # 全市 → home iri
     main_home: str | None = None
     headline_end: int = 0  # the headline's end offset when the text starts with it
+    sentence_starts: list[int] = field(default_factory=lambda: [0])
 
     def home(self, level: str | None) -> str | None:
         """The article's own place at ``level`` (市/县/区/省/镇…): the most often named
@@ -142,6 +144,7 @@ class Resolver:
             keywords=article.meta.get("tags") or None,
         )
         ctx = _Context(article=article, iri=art, key=key)
+        ctx.sentence_starts += [m.end() for m in SENTENCE_END.finditer(article.text)]
         if article.title and article.text.startswith(article.title):
             ctx.headline_end = len(article.title)
         self._places(ctx, ann)
@@ -280,10 +283,10 @@ class Resolver:
 
     @staticmethod
     def _sentence_start(ctx: _Context, pos: int) -> int:
-        begin = 0
-        for m in SENTENCE_END.finditer(ctx.article.text, 0, pos):
-            begin = m.end()
-        return begin
+        """Offset where the sentence holding ``pos`` begins (a bisect over the
+        article's sentence starts, found once per article)."""
+        starts = ctx.sentence_starts
+        return starts[bisect_right(starts, pos) - 1]
 
     # -- agencies -------------------------------------------------------------
     def _agency_iri(self, ctx: _Context, written: str, place_text: str | None, level: str | None,
