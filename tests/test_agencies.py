@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from annotate_helpers import inject_places
 
 from kg.annotate import agencies as agencies_module  # noqa: F401  (registers the factory)
 from kg.annotate.agencies import AgencyFinder
@@ -21,12 +22,7 @@ def nlp():
 
 def run(nlp, text: str, places: tuple[str, ...] = ()):
     """Run lt_agencies on ``text`` with PlaceMentions for every occurrence of ``places``."""
-    doc = nlp.make_doc(text)
-    for name in places:
-        start = 0
-        while (i := text.find(name, start)) >= 0:
-            doc._.lt.places.append(PlaceMention(i, i + len(name), name, name))
-            start = i + 1
+    doc = inject_places(nlp.make_doc(text), places)
     doc = nlp.get_pipe("lt_agencies")(doc)
     return doc._.lt.agencies
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from annotate_helpers import inject_places
 
 from kg.annotate import agencies as agencies_module  # noqa: F401  (registers lt_agencies)
 from kg.annotate import officials as officials_module  # noqa: F401  (registers lt_officials)
-from kg.annotate.records import PlaceMention, Title
+from kg.annotate.records import Title
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +22,7 @@ def nlp():
 
 def run(nlp, text: str, places: tuple[str, ...] = ()):
     """Inject PlaceMentions (as lt_places would), then run both components."""
-    doc = nlp.make_doc(text)
-    for name in places:
-        start = 0
-        while (i := text.find(name, start)) >= 0:
-            doc._.lt.places.append(PlaceMention(i, i + len(name), name, name))
-            start = i + 1
+    doc = inject_places(nlp.make_doc(text), places)
     for pipe in ("lt_agencies", "lt_officials"):
         doc = nlp.get_pipe(pipe)(doc)
     return doc._.lt.officials
