@@ -86,7 +86,10 @@ def _progress(items: Iterable, total: int, enabled: bool, desc: str) -> Iterator
 
 
 def build_graph(
-    articles: list[Article], progress: bool = False, skipped: list[Skipped] | None = None
+    articles: list[Article],
+    progress: bool = False,
+    skipped: list[Skipped] | None = None,
+    jobs: int = 0,
 ) -> KnowledgeGraph:
     """Annotate and resolve ``articles`` into one graph (no files written).
 
@@ -94,15 +97,24 @@ def build_graph(
     article must not cost the user the rest of the corpus: it goes to ``skipped``
     with the error (and the file to report), and the build goes on. Without a
     ``skipped`` list the error propagates.
+
+    ``jobs``: processes to annotate with (0: one per CPU when the corpus is
+    large enough to pay for them; see :mod:`kg.annotate.batch`). The graph is
+    the same for any number.
     """
-    from kg.annotate.pipeline import make_nlp
+    from kg.annotate.batch import Failure, annotate_many
     from kg.resolve import Resolver
 
-    nlp = make_nlp()
     resolver = Resolver()
-    for article in _progress(articles, len(articles), progress, "annotating"):
+    found = annotate_many([a.text for a in articles], jobs=jobs, catch=skipped is not None)
+    for article, ann in _progress(zip(articles, found, strict=True), len(articles), progress, "annotating"):
+        if isinstance(ann, Failure):
+            assert skipped is not None
+            skipped.append(Skipped(article.path, f"extraction failed ({ann.error}); "
+                                                 "please report this file as a Lantian bug"))
+            continue
         try:
-            resolver.add(article, nlp(article.text)._.lt)
+            resolver.add(article, ann)
         except Exception as exc:  # noqa: BLE001 — reported per file, build goes on
             if skipped is None:
                 raise
@@ -130,7 +142,7 @@ def _swap_in(staging: Path, out: Path, names: list[str]) -> list[Path]:
     return written
 
 
-def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
+def build(corpus: Path, out: Path, progress: bool = True, jobs: int = 0) -> BuildReport:
     """Build ``corpus`` into ``out``; return the report (skipped files included).
 
     Raises CorpusError when the corpus folder is unusable or holds no readable
@@ -147,7 +159,7 @@ def build(corpus: Path, out: Path, progress: bool = True) -> BuildReport:
     if not articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "no .txt/.html/.htm/.md files"
         raise CorpusError(f"no readable article under {corpus} ({reasons})")
-    kg = build_graph(articles, progress=progress, skipped=report.skipped)
+    kg = build_graph(articles, progress=progress, skipped=report.skipped, jobs=jobs)
     report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
     report.triples = count_triples(kg)
 

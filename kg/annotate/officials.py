@@ -323,13 +323,12 @@ class OfficialFinder:
                 ag_by_end[a.end] = a
         pl_by_end = {p.end: p for p in places}
         roles, i = [], 0
-        while i < len(text):
-            if covered[i] or excluded[i]:
-                i += 1
-                continue
-            m = self.role_re.match(text, i)
-            if not m:
-                i += 1
+        search = self.role_re.search
+        # A title is tried at each position left to right, outside bodies and
+        # excluded stretches; search() skips the positions where none starts.
+        while (m := search(text, i)) is not None:
+            if covered[m.start()] or excluded[m.start()]:
+                i = m.start() + 1
                 continue
             i = m.end()
             if any(text.endswith(v, 0, m.start()) for v in self.lex.meeting_verbs):

@@ -284,6 +284,13 @@ class TargetFinder:
             rf"(?!{alternation(lex.rank_after)})"
         )
         self._back = re.compile(rf"(?:{alternation(lex.rank_back)})(?P<n>[{_CN_NUM}\d]+)")
+        # What every event pattern below needs somewhere in the sentence (a digit,
+        # 第, 零, 类, a 退后-style word with its number, 前N名): most sentences
+        # hold none of it and are skipped without running a dozen patterns.
+        self._events_need = re.compile(
+            rf"[\d第零类]|(?:{alternation(lex.rank_back)})[{_CN_NUM}\d]"
+            r"|[前后][一二两三四五六七八九十\d]{1,2}[位名]"
+        )
         self._water = re.compile(
             r"(?P<verb>达到|达|为|保持在|保持|稳定在|稳定达到|优于|提升至|提升到|提升为|改善至|改善为|恢复至|恢复到)"
             r"(?P<pre>地表水|国家地表水)?(?P<cls>Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|I|V)类(?![—\-~至、])"
@@ -508,8 +515,11 @@ class TargetFinder:
         camp_starts = [c.start for c in camps]
         places = sorted(set(places), key=len, reverse=True)
         out: list[TargetMention] = []
+        gate = self._events_need.search
         for sm in _SENTENCE.finditer(t):
             s0, s1 = sm.span()
+            if gate(t, s0, s1) is None:
+                continue
             lo, hi = bisect_left(camp_starts, s0), bisect_left(camp_starts, s1)
             local = []
             for k in range(bisect_left(blocked, (s0 - _MAX_BLOCK, 0)), len(blocked)):
