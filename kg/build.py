@@ -102,6 +102,17 @@ def build_graph(
     large enough to pay for them; see :mod:`kg.annotate.batch`). The graph is
     the same for any number.
     """
+    from kg.annotate.batch import fewer_collections
+    from kg.annotate.pipeline import make_nlp
+
+    make_nlp()  # loaded before the collector is tuned, so that it is frozen with it
+    with fewer_collections():
+        return _annotate_and_resolve(articles, progress, skipped, jobs)
+
+
+def _annotate_and_resolve(
+    articles: list[Article], progress: bool, skipped: list[Skipped] | None, jobs: int
+) -> KnowledgeGraph:
     from kg.annotate.batch import Failure, annotate_many
     from kg.resolve import Resolver
 

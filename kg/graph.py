@@ -135,6 +135,12 @@ class KnowledgeGraph:
             if lab and lab != data.get("label"):
                 data["alt_labels"].add(lab)
 
+    def objects(self, subject: str, predicate: str) -> list[str]:
+        """The objects of ``subject --predicate-->`` edges, sorted (a direct look
+        at the adjacency dict: an edge view costs more than the whole lookup)."""
+        pred = str(EDGES[predicate])
+        return sorted(v for v, keys in self.g._succ.get(subject, {}).items() if pred in keys)
+
     def link(self, subject: str, predicate: str, obj: str) -> None:
         """Add the edge ``subject --predicate--> obj`` once (predicate: a key of EDGES)."""
         pred = str(EDGES[predicate])

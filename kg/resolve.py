@@ -394,7 +394,7 @@ class Resolver:
             body = self._body(ctx, title, om.start)
             place = None
             if body:
-                place = next(iter(self._edge_targets(body, "jurisdiction")), None)
+                place = next(iter(self.kg.objects(body, "jurisdiction")), None)
             if place is None:
                 place = self._place_by_text(ctx, title.place_text, om.start)
             if place is None and title.role.startswith("村"):
@@ -436,9 +436,6 @@ class Resolver:
             self.kg.link(person, "holds", post)
             self.kg.link(post, "jurisdiction", place)
         self._mention(ctx, person, om.start, om.end, om.text)
-
-    def _edge_targets(self, node: str, name: str) -> list[str]:
-        return sorted(v for _, v, d in self.kg.g.out_edges(node, data=True) if d.get("name") == name)
 
     # -- campaigns and targets --------------------------------------------------
     def _campaigns(self, ctx: _Context, ann: Annotations) -> None:
@@ -485,7 +482,7 @@ class Resolver:
         node = inner
         while node not in seen:
             seen.add(node)
-            parents = self._edge_targets(node, "containedInPlace")
+            parents = self.kg.objects(node, "containedInPlace")
             if not parents:
                 return False
             node = parents[0]

@@ -84,3 +84,15 @@ def test_without_a_skipped_list_the_error_propagates(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(batch, "_annotate", broken)
     with pytest.raises(RuntimeError, match="boom"):
         build_graph([Article("a.txt", TEXTS[0], {"title": "x"})], jobs=1)
+
+
+def test_char_fold_gives_what_translate_gives_and_refuses_chains():
+    from kg.annotate.chars import CharFold
+
+    mapping = {"１": "1", "％": "%", "「": "“"}
+    text = "「某县」ＰＭ浓度下降１２％，１"
+    assert CharFold(mapping)(text) == text.translate(str.maketrans(mapping))
+    with pytest.raises(ValueError, match="both"):
+        CharFold({"a": "b", "b": "c"})
+    with pytest.raises(ValueError, match="single"):
+        CharFold({"ab": "c"})

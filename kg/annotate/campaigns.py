@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.annotate.chars import CharFold
 from kg.annotate.records import CampaignMention, doc_text, mirror_spans
 from kg.data import alternation, read_lines
 from kg.errors import DataError
@@ -57,7 +58,7 @@ _WATER_BODY = "江河湖海"
 _NOT_WATER_NAME = "沿全各跨入出护治净清"
 _BARE_REVIEW = re.compile(r"督[察查]“回头看”")
 # Punctuation and quote marks normalised so that both ingest variants match.
-_BRACKETS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "＂": '"', "〝": "“", "〞": "”"})
+_BRACKETS = CharFold({"「": "“", "」": "”", "『": "“", "』": "”", "＂": '"', "〝": "“", "〞": "”"})
 
 
 def pair_quotes(text: str) -> str:
@@ -66,7 +67,7 @@ def pair_quotes(text: str) -> str:
 
     Ingest may leave ASCII quotes; pairing them keeps offsets while letting one
     set of patterns match both spellings."""
-    text = text.translate(_BRACKETS)
+    text = _BRACKETS(text)
     if '"' not in text:
         return text
     out: list[str] = []

@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.campaigns import pair_quotes
+from kg.annotate.chars import CharFold
 from kg.annotate.records import CampaignMention, TargetMention, doc_text, mirror_spans
 from kg.data import alternation, read_lines
 from kg.errors import DataError
@@ -54,7 +55,7 @@ SPAN_LABEL = "TARGET"
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_NUM = "零〇一二两三四五六七八九十百"
 _ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
+_WIDTH = CharFold({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE_BREAK = set(",，;；:：、")
 _RANK_BREAK = set(",，;；:：")
@@ -485,7 +486,7 @@ class TargetFinder:
     ) -> list[TargetMention]:
         """Targets in ``text``; ``campaigns`` block their numbers (冲刺45天) and tie
         figures to them; ``places`` are place names cut from indicator edges."""
-        t = pair_quotes(text).translate(_WIDTH)
+        t = _WIDTH(pair_quotes(text))
         keep = _soft_breaks(t)
         if keep is not None:  # wrapped lines (PDF): read the text with the breaks taken out
             newpos = [0] * (len(t) + 1)
