@@ -96,3 +96,13 @@ def test_char_fold_gives_what_translate_gives_and_refuses_chains():
         CharFold({"a": "b", "b": "c"})
     with pytest.raises(ValueError, match="single"):
         CharFold({"ab": "c"})
+
+
+def test_workers_stop_when_the_caller_stops_early():
+    import multiprocessing
+
+    found = annotate_many(TEXTS * 4, jobs=2)
+    assert len(multiprocessing.active_children()) == 2  # started before the first item is asked for
+    next(found)
+    found.close()
+    assert multiprocessing.active_children() == []

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -107,6 +109,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+def _worker_init(load: bool) -> None:
+    # Ctrl-C is the parent's to handle (it stops the pool); workers would
+    # otherwise each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if load:
+        from kg.annotate.pipeline import make_nlp
+
+        make_nlp()
+
+
 def annotate_many(
     texts: Sequence[str], jobs: int = 0, catch: bool = True
 ) -> Iterator[Annotations | Failure]:
@@ -116,6 +128,9 @@ def annotate_many(
     :class:`Failure` and the rest go on; without, the error propagates.
     ``jobs``: see :func:`choose_jobs`. The results are the same for any
     number of jobs.
+
+    The worker processes start here, before the caller iterates (so before
+    any progress-bar thread exists: forking a process with threads is unsafe).
     """
     from kg.annotate.pipeline import make_nlp
 
@@ -123,10 +138,12 @@ def annotate_many(
     one = _annotate_caught if catch else _annotate
     n = choose_jobs(jobs, texts)
     if n == 1:
-        for text in texts:
-            yield one(text)
-        return
+        return (one(text) for text in texts)
     ctx = _context()
-    initializer = None if ctx.get_start_method() == "fork" else make_nlp
-    with ctx.Pool(n, initializer=initializer) as pool:
+    pool = ctx.Pool(n, initializer=_worker_init, initargs=(ctx.get_start_method() != "fork",))
+    return _drain(pool, one, texts)
+
+
+def _drain(pool: multiprocessing.pool.Pool, one, texts: Sequence[str]) -> Iterator:
+    with pool:  # terminated when the caller stops early or fails
         yield from pool.imap(one, texts, chunksize=CHUNK)

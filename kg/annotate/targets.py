@@ -265,6 +265,8 @@ class TargetFinder:
     def __init__(self, lex: TargetLexicon) -> None:
         self.lex = lex
         self._acts = sorted(set(lex.verbs + lex.enforce), key=len, reverse=True)
+        self._left_words = tuple(lex.left)
+        self._right_words = tuple(lex.right)
         units = alternation(lex.units)
         self._num = re.compile(
             rf"(?<![A-Za-z0-9_.\-/:+~第])(\d+(?:\.\d+)?)(\s?(?:余|多)?\s?)({units})"
@@ -307,20 +309,25 @@ class TargetFinder:
     # -- cleaning ----------------------------------------------------------------
     def _strip(self, s: str, places: Sequence[str]) -> str:
         changed = True
+        left, right = self._left_words, self._right_words
+        places_t = tuple(p for p in places if p)
         while changed and s:
             changed = False
-            for w in self.lex.left:
-                if s.startswith(w) and len(s) >= len(w):
-                    s, changed = s[len(w):], True
-                    break
-            for p in places:
-                if p and s.startswith(p):
-                    s, changed = s[len(p):], True
-                    break
-            for w in self.lex.right:
-                if s.endswith(w) and not s.endswith(_RIGHT_KEEP):
-                    s, changed = s[: -len(w)], True
-                    break
+            if s.startswith(left):  # one test for the usual case: no word to cut
+                for w in self.lex.left:
+                    if s.startswith(w) and len(s) >= len(w):
+                        s, changed = s[len(w):], True
+                        break
+            if places_t and s.startswith(places_t):
+                for p in places_t:
+                    if s.startswith(p):
+                        s, changed = s[len(p):], True
+                        break
+            if s.endswith(right) and not s.endswith(_RIGHT_KEEP):
+                for w in self.lex.right:
+                    if s.endswith(w):
+                        s, changed = s[: -len(w)], True
+                        break
             if s[:1] in "“”\"（(" or s[-1:] in "“”\"":
                 s, changed = s.strip("“”\"").lstrip("（("), True
         return s
