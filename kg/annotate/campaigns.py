@@ -188,6 +188,7 @@ class CampaignFinder:
             r"(?P<hkk>“回头看”|回头看)?"
         )
         self._insp_after = re.compile(alternation(lex.insp_after))
+        self._boundary_at = re.compile(f"(?=({alternation(lex.boundaries) or '(?!)'}))")
         self._insp_topic = re.compile(alternation(lex.insp_topics))
 
     # -- helpers ---------------------------------------------------------------
@@ -209,10 +210,10 @@ class CampaignFinder:
             best = cut.end() if cut else 0
             reach = min(lo, _BOUNDARY_REACH)
         wide = text[i - reach:end]
-        for word in self.lex.boundaries:
-            pos = wide.rfind(word)
-            if pos >= 0:
-                best = max(best, pos + len(word) - reach)
+        # the end of the rightmost-ending boundary word: at each start the longest
+        # word (the lookahead finds overlapping ones)
+        for m in self._boundary_at.finditer(wide):
+            best = max(best, m.end(1) - reach)
         for m in _YEAR.finditer(window):
             best = max(best, m.end())
         start = i + best
