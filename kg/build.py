@@ -35,6 +35,7 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     seconds: float = 0.0
+    started: float = 0.0  # perf_counter at the start, for ``seconds``
     outputs: list[Path] = field(default_factory=list)
 
     def summary_text(self) -> str:
@@ -102,8 +103,8 @@ def build_graph(
     large enough to pay for them; see :mod:`kg.annotate.batch`). The graph is
     the same for any number.
     """
-    from kg.annotate.batch import fewer_collections
     from kg.annotate.pipeline import make_nlp
+    from kg.memory import fewer_collections
 
     make_nlp()  # loaded before the collector is tuned, so that it is frozen with it
     with fewer_collections():
@@ -159,36 +160,45 @@ def build(corpus: Path, out: Path, progress: bool = True, jobs: int = 0) -> Buil
     Raises CorpusError when the corpus folder is unusable or holds no readable
     article; earlier outputs in ``out`` are then left untouched.
     """
-    from kg.export import count_triples, graphml_bytes, jsonld_bytes, turtle_bytes
-    from kg.query.store import build_store
-    from kg.view import render_html
+    from kg.annotate.pipeline import make_nlp
+    from kg.memory import fewer_collections
 
-    started = time.perf_counter()
-    report = BuildReport(corpus=corpus, out=out)
+    report = BuildReport(corpus=corpus, out=out, started=time.perf_counter())
     articles = read_corpus(corpus, report.skipped)
     report.articles = len(articles)
     if not articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "no .txt/.html/.htm/.md files"
         raise CorpusError(f"no readable article under {corpus} ({reasons})")
+    make_nlp()  # loaded before the collector is tuned, so that it is frozen with it
+    with fewer_collections():
+        _build_into(articles, out, report, progress, jobs)
+    return report
+
+
+def _build_into(articles: list[Article], out: Path, report: BuildReport, progress: bool, jobs: int) -> None:
+    from kg.export import count_triples, graphml_bytes, jsonld_bytes, projection, turtle_bytes
+    from kg.query.store import build_store
+    from kg.view import render_html
+
     kg = build_graph(articles, progress=progress, skipped=report.skipped, jobs=jobs)
     report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
-    report.triples = count_triples(kg)
+    rdf = projection(kg)
+    report.triples = count_triples(rdf)
 
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        (staging / "graph.ttl").write_bytes(turtle_bytes(kg))
-        (staging / "graph.jsonld").write_bytes(jsonld_bytes(kg))
+        (staging / "graph.ttl").write_bytes(turtle_bytes(rdf))
+        (staging / "graph.jsonld").write_bytes(jsonld_bytes(rdf))
         (staging / "graph.graphml").write_bytes(graphml_bytes(kg))
         (staging / "graph.html").write_text(render_html(kg), encoding="utf-8")
         build_store(staging / "graph.ttl", staging / STORE_DIR)
-        report.seconds = time.perf_counter() - started
+        report.seconds = time.perf_counter() - report.started
         (staging / "summary.json").write_text(
             json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         report.outputs = _swap_in(staging, out, [*OUTPUT_FILES, STORE_DIR])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return report

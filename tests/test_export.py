@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -81,3 +82,19 @@ def test_unknown_kinds_and_attributes_are_refused():
         kg.add("y", "Place", "某地", population=3)
     with pytest.raises(AttributeError):
         _ = LT.Plcae
+
+
+def test_graphml_reads_back_with_every_node_edge_and_typed_attribute():
+    import networkx as nx
+
+    kg = small_graph()
+    kg.add(instance_iri("campaign", 'a"b<c>&\x01'), "Campaign", 'a"b<c>&\x01')
+    back = nx.read_graphml(io.BytesIO(graphml_bytes(kg)))
+    assert set(back.nodes) == set(kg.g.nodes)
+    assert sorted((s, o, d["predicate"]) for s, o, d in back.edges(data=True)) == sorted(
+        (s, o, k) for s, o, k in kg.g.edges(keys=True)
+    )
+    for iri, data in kg.g.nodes(data=True):
+        assert back.nodes[iri]["kind"] == data["kind"]
+    assert 'a"b<c>&' in {d.get("label") for _, d in back.nodes(data=True)}
+    assert "绵阳" in graphml_bytes(kg).decode("utf-8")  # UTF-8, not character entities

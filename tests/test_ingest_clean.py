@@ -455,3 +455,14 @@ def test_social_media_page() -> None:
     ]
     assert cleaned.harvest.sources == ["青山县生态环境局"]
     assert cleaned.harvest.bylines == ["编辑:张某", "审核:李某"]
+
+
+def test_the_simplified_fast_path_gives_what_opencc_gives():
+    from opencc import OpenCC
+
+    from kg.ingest.clean import _to_simplified
+
+    t2s = OpenCC("t2s")
+    for text in ("丽江市生态环境局召开会议", "麗江市生態環境局召開會議", "他沈默了很久", "沈阳和沈船",
+                 "沈河区", "PM2.5濃度下降"):
+        assert _to_simplified(text) == t2s.convert(text), text

@@ -16,13 +16,11 @@ are spawned instead (macOS, Windows) each worker loads the pipeline itself
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import multiprocessing.pool
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kg.annotate.records import Annotations
@@ -65,27 +63,6 @@ def choose_jobs(jobs: int, texts: Sequence[str]) -> int:
             return 1
         jobs = min(available_cpus(), MAX_AUTO_JOBS)
     return max(1, min(jobs, len(texts)))
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run a build with less garbage-collector work, then restore the settings.
-
-    A build allocates millions of small objects that live until it ends, and
-    each full collection walks every object alive, the loaded pipeline (spaCy's
-    vocabulary, jieba's tables) included: a fifth of the build's time went
-    there. The objects alive now (the pipeline, once loaded) are frozen out of
-    the collector's sight and young collections are made rarer. Cycles are
-    still collected.
-    """
-    old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(old[0], 20_000), old[1], old[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
 
 
 def _annotate(text: str) -> Annotations:

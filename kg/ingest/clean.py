@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from opencc import OpenCC
 
@@ -61,6 +62,41 @@ _WIDTH = _width_table()
 _T2S = OpenCC("t2s")
 
 
+def _t2s_triggers() -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """What a text must hold for t2s to change it: a character that the
+    character table changes, or one of the few changed phrases made only of
+    characters it keeps (沈默 → 沉默). ``None`` when OpenCC's tables cannot be
+    read: then every text is converted."""
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+
+    def table(name: str) -> dict[str, str]:
+        rows = (line.rstrip("\n").split("\t") for line in (folder / name).read_text("utf-8").splitlines())
+        return {row[0]: row[1] for row in rows if len(row) == 2}
+
+    try:
+        chars, phrases = table("TSCharacters.txt"), table("TSPhrases.txt")
+    except OSError:
+        return None, ()
+    changed = {k for k, v in chars.items() if v != k}
+    if not changed:
+        return None, ()
+    odd = tuple(sorted(k for k, v in phrases.items() if v != k and not changed.intersection(k)))
+    return frozenset(changed), odd
+
+
+_T2S_CHARS, _T2S_PHRASES = _t2s_triggers()
+
+
+def _to_simplified(text: str) -> str:
+    # OpenCC's pure-Python conversion cost more than all of ingest; most
+    # articles are simplified already and need none.
+    if _T2S_CHARS is not None and _T2S_CHARS.isdisjoint(text) and not any(p in text for p in _T2S_PHRASES):
+        return text
+    return _T2S.convert(text)
+
+
 def normalise_characters(text: str) -> str:
     """Unify line breaks, drop invisible/control characters, fold full-width
     ASCII to half-width and traditional characters to simplified ones.
@@ -71,7 +107,7 @@ def normalise_characters(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = text.translate(_WIDTH)
-    return _T2S.convert(text)
+    return _to_simplified(text)
 
 
 # -------------------------------------------------------------------- mojibake
