@@ -107,3 +107,16 @@ def test_an_extractor_failure_on_one_article_skips_only_that_article(tmp_path: P
     report = build(corpus, tmp_path / "out", progress=False)
     assert [(s.path, "boom" in s.reason) for s in report.skipped] == [("b.txt", True)]
     assert "a.txt" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path):
+    # kg build … | head -1: the pipe closes before the summary is printed
+    out = str(tmp_path / "out")
+    cmd = [sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "-o", out, "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=300) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert (tmp_path / "out" / "graph.ttl").exists()
