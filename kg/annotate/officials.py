@@ -164,6 +164,7 @@ class OfficialFinder:
     def __init__(self, lex: OfficialLexicon | None = None, repeat_mentions: bool = False) -> None:
         self.lex = lex or official_lexicon()
         self.repeat_mentions = repeat_mentions
+        self._speech_re = re.compile(alternation(self.lex.speech_verbs) or "(?!)")
         self.role_re = re.compile(f"(?:{alternation(self.lex.titles)})(?![会制台])")
         self.party_heads = lexicon().party_heads
         levels = "|".join(re.escape(x) for x in lexicon().levels)
@@ -712,8 +713,7 @@ class OfficialFinder:
     def _speakers(self, text: str, add, known: set[str]) -> None:
         """楼某某强调 at the start of a clause: a speaker, even with no title
         (only names not found with a title: one person, one record)."""
-        verbs = alternation(self.lex.speech_verbs)
-        for m in re.finditer(f"(?:{verbs})", text):
+        for m in self._speech_re.finditer(text):
             for length in (3, 4):
                 s = m.start() - length
                 if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_START):

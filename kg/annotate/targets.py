@@ -552,33 +552,44 @@ class TargetFinder:
 
     def _sentence(self, t, s0, s1, blocked, campaigns, places) -> list[TargetMention]:
         events = []
+        sent = t[s0:s1]
+        # each pattern below is tried only where the word it cannot match
+        # without is in the sentence (第 for ranks, 类 for water classes…)
         in_list: list[tuple[int, int]] = []
-        for m in self._list.finditer(t, s0, s1):
-            events.append((m.start(), "list", m))
-            in_list.append(m.span())
+        if "、" in sent:
+            for m in self._list.finditer(t, s0, s1):
+                events.append((m.start(), "list", m))
+                in_list.append(m.span())
         for m in self._num.finditer(t, s0, s1):
             if not any(a <= m.start() < b for a, b in in_list):
                 events.append((m.start(), "num", m))
-        for m in self._index.finditer(t, s0, s1):
-            events.append((m.start(1), "index", m))
-        split = [m.span() for m in _SPLIT_RANK.finditer(t, s0, s1)]
-        for m in self._rank.finditer(t, s0, s1):
-            if not any(a <= m.start() < b for a, b in split):  # 分居第二、第三: one list
-                events.append((m.start(), "rank", m))
-        for m in self._rank_scope.finditer(t, s0, s1):
-            events.append((m.start(), "back", m))
+        if "指数" in sent or "AQI" in sent:
+            for m in self._index.finditer(t, s0, s1):
+                events.append((m.start(1), "index", m))
+        ordinal = "第" in sent
+        if ordinal:
+            split = [m.span() for m in _SPLIT_RANK.finditer(t, s0, s1)]
+            for m in self._rank.finditer(t, s0, s1):
+                if not any(a <= m.start() < b for a, b in split):  # 分居第二、第三: one list
+                    events.append((m.start(), "rank", m))
+            for m in self._rank_scope.finditer(t, s0, s1):
+                events.append((m.start(), "back", m))
         for m in self._back.finditer(t, s0, s1):
             events.append((m.start(), "back", m))
-        for m in self._water.finditer(t, s0, s1):
-            events.append((m.start("cls"), "water", m))
-        for m in _CLASS_CHANGE.finditer(t, s0, s1):
-            events.append((m.start(), "class_change", m))
-        for m in _ZERO_DAYS.finditer(t, s0, s1):
-            events.append((m.start(), "zero_days", m))
-        for m in _SPLIT_RANK.finditer(t, s0, s1):
-            events.append((m.start(), "split_rank", m))
-        for m in _ORDER.finditer(t, s0, s1):
-            events.append((m.start("items"), "order", m))
+        if "类" in sent:
+            for m in self._water.finditer(t, s0, s1):
+                events.append((m.start("cls"), "water", m))
+            for m in _CLASS_CHANGE.finditer(t, s0, s1):
+                events.append((m.start(), "class_change", m))
+        if "零" in sent:
+            for m in _ZERO_DAYS.finditer(t, s0, s1):
+                events.append((m.start(), "zero_days", m))
+        if ordinal:
+            for m in _SPLIT_RANK.finditer(t, s0, s1):
+                events.append((m.start(), "split_rank", m))
+        if "依次" in sent:
+            for m in _ORDER.finditer(t, s0, s1):
+                events.append((m.start("items"), "order", m))
         events.sort(key=lambda e: e[0])
         st = _State()
         out: list[TargetMention] = []
