@@ -23,6 +23,10 @@ class CorpusError(LantianError):
     """The corpus folder itself is unusable (missing, not a folder, no articles)."""
 
 
+class WorkerError(LantianError):
+    """A worker process of a parallel build died (killed, out of memory)."""
+
+
 class DataError(LantianError):
     """A committed data file (gazetteer, lexicon) is missing or malformed."""
 

@@ -106,3 +106,38 @@ def test_workers_stop_when_the_caller_stops_early():
     next(found)
     found.close()
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quota"), [("200000 100000\n", 2), ("50000 100000", 1), ("max 100000", None), ("garbage", None)]
+)
+def test_a_container_cpu_quota_caps_the_workers(tmp_path: Path, text: str, quota: int | None):
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text(text, encoding="ascii")
+    assert batch._cgroup_quota(cpu_max) == quota
+    assert batch._cgroup_quota(tmp_path / "missing") is None
+
+
+def test_a_dead_worker_ends_the_build_with_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import os
+
+    from kg.errors import WorkerError
+
+    original = batch._annotate
+
+    def dying(text: str):
+        if "爆炸" in text:
+            os._exit(9)  # as if killed for memory
+        return original(text)
+
+    monkeypatch.setattr(batch, "_annotate", dying)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate([*TEXTS, "化工厂爆炸事故通报。"]):
+        (corpus / f"{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("earlier build", encoding="utf-8")
+    with pytest.raises(WorkerError, match="--jobs 1"):
+        build(corpus, out, progress=False, jobs=2)
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "earlier build"

@@ -17,13 +17,16 @@ are spawned instead (macOS, Windows) each worker loads the pipeline itself
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.pool
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.annotate.records import Annotations
+from kg.errors import WorkerError
 
 # Below this many characters a pool costs more than it saves (worker start-up,
 # and on spawn platforms a pipeline load per worker).
@@ -41,12 +44,29 @@ class Failure:
     error: str
 
 
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # a container's CPU quota (cgroup v2)
+
+
 def available_cpus() -> int:
-    """CPUs this process may run on (the affinity mask where the OS has one)."""
+    """CPUs this process may use: the affinity mask where the OS has one, and
+    no more than a container's CPU quota (docker --cpus=1 leaves every CPU
+    visible but allows one's worth of time)."""
     try:
-        return len(os.sched_getaffinity(0))
+        n = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
+        n = os.cpu_count() or 1
+    quota = _cgroup_quota(CPU_MAX)
+    return max(1, min(n, quota)) if quota else n
+
+
+def _cgroup_quota(path: Path) -> int | None:
+    """Whole CPUs allowed by a cgroup v2 ``cpu.max`` ("200000 100000" → 2);
+    None when there is no file or no limit ("max 100000")."""
+    try:
+        quota, period = path.read_text(encoding="ascii").split()[:2]
+        return max(1, int(quota) // int(period)) if quota != "max" else None
+    except (OSError, ValueError):
+        return None
 
 
 def choose_jobs(jobs: int, texts: Sequence[str]) -> int:
@@ -107,7 +127,8 @@ def annotate_many(
     number of jobs.
 
     The worker processes start here, before the caller iterates (so before
-    any progress-bar thread exists: forking a process with threads is unsafe).
+    any progress-bar thread exists: forking a process with threads is unsafe;
+    with fork, the executor starts all its workers at the first task).
     """
     from kg.annotate.pipeline import make_nlp
 
@@ -117,10 +138,31 @@ def annotate_many(
     if n == 1:
         return (one(text) for text in texts)
     ctx = _context()
-    pool = ctx.Pool(n, initializer=_worker_init, initargs=(ctx.get_start_method() != "fork",))
+    pool = ProcessPoolExecutor(
+        n, mp_context=ctx, initializer=_worker_init, initargs=(ctx.get_start_method() != "fork",)
+    )
+    try:
+        pool.submit(_ready).result()  # every worker is forked now
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
     return _drain(pool, one, texts)
 
 
-def _drain(pool: multiprocessing.pool.Pool, one, texts: Sequence[str]) -> Iterator:
-    with pool:  # terminated when the caller stops early or fails
-        yield from pool.imap(one, texts, chunksize=CHUNK)
+def _ready() -> bool:
+    return True
+
+
+def _drain(pool: ProcessPoolExecutor, one: Callable, texts: Sequence[str]) -> Iterator:
+    # A process pool rather than multiprocessing.Pool: a worker that dies
+    # (killed, out of memory) raises BrokenProcessPool here instead of leaving
+    # the build waiting for ever.
+    try:
+        yield from pool.map(one, texts, chunksize=CHUNK)
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process annotating the articles died (killed, or out of memory); "
+            "nothing was written. Run again with --jobs 1 (one process, less memory)"
+        ) from exc
+    finally:  # the caller finished, stopped early or failed
+        pool.shutdown(wait=True, cancel_futures=True)
