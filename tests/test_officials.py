@@ -380,3 +380,31 @@ def test_shu_in_a_given_name_is_not_the_title_shuji():
 def test_no_second_name_cut_out_of_a_found_one(nlp):
     found = run(nlp, "市委、市政府成立工作领导小组,由市委书记龚立华任组长,各县设立工作专班。")
     assert [o.name for o in found] == ["龚立华"]
+
+
+def test_names_with_middle_dots_are_whole(nlp):
+    found = run(nlp, "市委副书记、市长艾山江·吾守尔主持会议，自治区副主席阿不都•热合曼强调。")
+    assert roles(found) == {"艾山江·吾守尔": ["市委副书记", "市长"], "阿不都·热合曼": ["副主席"]}
+
+
+def test_later_list_items_need_no_surname_from_the_table(nlp):
+    found = run(nlp, "市领导王立新、巴图、乌兰出席。副县长赵明、朝克、阿依古丽·买买提分别发言。")
+    assert roles(found) == {
+        "王立新": [""], "巴图": [""], "乌兰": [""],
+        "赵明": ["副县长"], "朝克": ["副县长"], "阿依古丽·买买提": ["副县长"],
+    }
+    # the list ends at the first item that is no name
+    text = "市领导王立新、各部门负责人参加，区领导李明、环保、住建等部门出席。"
+    assert [o.name for o in run(nlp, text)] == ["王立新", "李明"]
+
+
+def test_a_place_read_inside_an_officials_name_is_dropped():
+    from kg.annotate.pipeline import make_nlp
+
+    nlp = make_nlp()
+    text = "会议由区政协主席主持，唐宏伟区长到会讲话。"
+    alone = nlp.get_pipe("lt_places")(nlp.make_doc(text))
+    assert [p.name for p in alone._.lt.places] == ["宏伟区"]  # what the gazetteer reads
+    doc = nlp(text)
+    assert [o.name for o in doc._.lt.officials] == ["唐宏伟"]
+    assert doc._.lt.places == [] and list(doc.spans["places"]) == []

@@ -275,3 +275,17 @@ def test_township_after_particle_and_measure_word(nlp):
     assert [t for t, _, _ in places(doc)] == ["石坪镇", "龙泉镇", "双溪镇"]
     doc = nlp("要求于年底前完成12座城镇污水处理厂提标改造。")
     assert places(doc) == []
+
+
+def test_ethnic_townships_and_sumu_by_suffix(nlp):
+    doc = nlp("在吉拉苏木、杏山达斡尔族乡和新华镇开展巡查。")
+    assert_offsets(doc)
+    assert [(m.name, m.level) for m in doc._.lt.places] == [
+        ("吉拉苏木", "township"), ("杏山达斡尔族乡", "township"), ("新华镇", "township")
+    ]
+
+
+def test_a_suffix_that_starts_a_county_name_ends_no_township(nlp):
+    doc = nlp("甘肃省镇原县召开会议。蒲河镇原段水质稳定。")
+    assert "蒲河镇" not in [m.name for m in doc._.lt.places]
+    assert [m.name for m in doc._.lt.places].count("镇原县") == 2

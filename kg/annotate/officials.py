@@ -36,6 +36,8 @@ from kg.data import alternation, read_lines
 
 PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
 SPACES = " \u3000\u00a0"
+NAME_DOTS = "·•・‧"  # between the parts of a transliterated name
+LISTED_NAME_STOP = frozenset("的了和与及等各该有关部门单位负责同志们人员长书记主任")
 CLAUSE_START = set("。！!？?；;\n，,：:")
 LEVEL_CHARS = "省市县区州盟旗镇乡"
 LEADER_ROLE = re.compile(f"^(?:常务|代)?副?(?:[{LEVEL_CHARS}])长$")
@@ -204,6 +206,9 @@ class OfficialFinder:
         n = self._name_at(text, i, strict)
         if n is None:
             return None
+        dotted = self._dotted(text, n)
+        if dotted is not n:
+            return dotted  # 艾尔肯·吐尔逊: a transliterated name, never a dictionary word
         sl = self._surname_at(text, i)
         if _common_word(n.name[: sl + 1]) or (len(n.name) > sl + 1 and _common_word(n.name, 20)):
             return None
@@ -219,6 +224,28 @@ class OfficialFinder:
             if not self._clear_end(text, n.end):
                 return None
         return n
+
+    def _dotted(self, text: str, n: _Name) -> _Name:
+        """``n`` extended over the parts of a transliterated name written with
+        middle dots (巴特尔·乌力吉, 阿不都·热合曼·买买提), each part 2–6
+        characters and the last one ended like any name; ``n`` itself when no
+        dot follows. Dots are written ·, whatever the text used."""
+        end = n.end
+        while end < len(text) and text[end] in NAME_DOTS:
+            k = end + 1
+            j = k
+            while j < len(text) and j - k < 6 and CJK.match(text[j]) and text[j] not in NAME_DOTS:
+                j += 1
+            # the shortest part that something ends (吐尔逊|表示, not 吐尔逊表示)
+            ends = (e for e in range(k + 2, j + 1) if self._bounded(text, e) or text[e] in NAME_DOTS)
+            part_end = next(ends, None)
+            if part_end is None:
+                break
+            end = part_end
+        if end == n.end:
+            return n
+        name = "".join("·" if ch in NAME_DOTS else ch for ch in text[n.start:end] if ch not in SPACES)
+        return _Name(n.start, end, name)
 
     def _long_name(self, text: str, i: int, j: int) -> bool:
         """A four-character name (surname + three, as Yi and Tibetan names are
@@ -577,6 +604,8 @@ class OfficialFinder:
             n = self.name_at(text, r.end)
             if n is None:
                 n = self._spaced_after(text, r.end)
+            if n is None:
+                n = self._known_person_at(text, r.end)
             if n is not None:
                 extra = self._appointed(text, n.end)
                 add(n, titles + extra)
@@ -630,7 +659,7 @@ class OfficialFinder:
     def _enumeration(self, text: str, first: _Name, titles, role_starts: set[int], add) -> None:
         pos = first.end
         while pos < len(text) and text[pos] == "、" and pos + 1 not in role_starts:
-            n = self.name_at(text, pos + 1, strict=True)
+            n = self.name_at(text, pos + 1, strict=True) or self._listed_name(text, pos + 1)
             if n is None or self.role_re.match(text, n.end):
                 return
             add(n, titles)
@@ -674,15 +703,58 @@ class OfficialFinder:
                 if text.startswith(word, pos):
                     pos += len(word)
                     break
+            first = True
             while True:
                 n = self.name_at(text, pos, strict=True)
+                if n is None and not first:
+                    n = self._listed_name(text, pos)
                 if n is None:
                     break
+                first = False
                 add(n, (title,))
                 if n.end < len(text) and text[n.end] in "、，,":
                     pos = n.end + 1
                     continue
                 break
+
+    def _known_person_at(self, text: str, pos: int) -> _Name | None:
+        """A name with no surname from the table right after a title: one
+        jieba's dictionary knows as a person's name (旗长斯琴高娃主持:
+        Mongolian, Tibetan, Uyghur names), or one written with middle dots
+        (副主席阿不都·热合曼)."""
+        for n in (5, 4, 3, 2):
+            e = pos + n
+            if e >= len(text) or not all(CJK.match(c) for c in text[pos:e]):
+                continue
+            if text[e] in NAME_DOTS and n <= 4:
+                dotted = self._dotted(text, _Name(pos, e, text[pos:e]))
+                if dotted.end > e:
+                    return dotted
+            # three or more characters, ended by punctuation or a speech or
+            # meeting verb: 周密 (nr in jieba) before 部署 is an adverb
+            word = text[pos:e]
+            if n >= 3 and _tag(word).startswith("nr") and is_word(word) and self._said_end(text, e):
+                return _Name(pos, e, word)
+        return None
+
+    def _listed_name(self, text: str, pos: int) -> _Name | None:
+        """A later item of a leaders list with no surname from the table
+        (市领导王某、朝鲁、乌云其木格出席: Mongolian, Tibetan and Uyghur names):
+        2–5 name characters ended by 、，, or a boundary word, not a common
+        word, no function character."""
+        for n in range(2, 6):
+            e = pos + n
+            # transliterations use characters Han given names avoid (其木格), so
+            # only a few function and body characters rule an item out
+            if e > len(text) or not all(CJK.match(c) and c not in LISTED_NAME_STOP for c in text[pos:e]):
+                return None
+            if e < len(text) and (text[e] in "、，," or self._bounded(text, e)):
+                item = text[pos:e]
+                tag = _tag(item)
+                if is_word(item, 50) and (tag == "n" or not tag.startswith("n")):
+                    return None  # a common word (jieba keeps some such names as nr, ns, nz)
+                return self._dotted(text, _Name(pos, e, item))
+        return None
 
     def _byline(self, text: str, agencies, places, add) -> None:
         """◆Name at the top, 作者系…(title) at the bottom: the author is an official."""
@@ -799,5 +871,11 @@ class OfficialsComponent:
     def __call__(self, doc: Doc) -> Doc:
         ann = doc._.lt
         ann.officials.extend(self.finder.find(doc_text(doc), list(ann.agencies), list(ann.places)))
+        # A place read inside a person's name (唐宏伟区长: 宏伟区) is not a place:
+        # the name is anchored by its title, the place only by the gazetteer.
+        names = [(o.start, o.end) for o in ann.officials]
+        if names:
+            ann.places[:] = [p for p in ann.places if not any(s < p.end and p.start < e for s, e in names)]
+            mirror_spans(doc, "places", ann.places, "PLACE")
         mirror_spans(doc, self.span_key, ann.officials, "OFFICIAL")
         return doc

@@ -305,9 +305,12 @@ class PlacesComponent:
         soft = sorted(c.end for c in taken if c.kind in ("short", "region"))
         short_ends = {c.end: c for c in taken if c.kind in ("short", "region")}
         place_ends = {c.end: c for c in taken if c.kind in ("full", "old", "short")}
+        place_starts = {c.start for c in taken if c.kind in ("full", "old", "short")}
         out = []
         for m in lex.township_suffix.finditer(text):
             s, e = m.start(), m.end()
+            if s in place_starts:
+                continue  # 嫩江镇赉段: 镇 starts the county 镇赉, it ends no township
             written = m.group(0)
             named = lex.township_names[written]
             if written == "乡" and e < len(text) and text[e] in "村镇土亲愁情贤音里民级":
