@@ -408,3 +408,8 @@ def test_a_place_read_inside_an_officials_name_is_dropped():
     doc = nlp(text)
     assert [o.name for o in doc._.lt.officials] == ["唐宏伟"]
     assert doc._.lt.places == [] and list(doc.spans["places"]) == []
+
+
+def test_rarer_compound_surnames(nlp):
+    found = run(nlp, "副县长贺兰晓云、钟离文博出席。")
+    assert roles(found) == {"贺兰晓云": ["副县长"], "钟离文博": ["副县长"]}
