@@ -413,3 +413,12 @@ def test_a_place_read_inside_an_officials_name_is_dropped():
 def test_rarer_compound_surnames(nlp):
     found = run(nlp, "副县长贺兰晓云、钟离文博出席。")
     assert roles(found) == {"贺兰晓云": ["副县长"], "钟离文博": ["副县长"]}
+
+
+def test_spaced_names_ended_by_leading_verbs(nlp):
+    found = run(nlp, "镇长、镇级副总河长孙 凯带头巡河，东湖村村级河长吴 杰牵头制定村规民约。")
+    assert roles(found) == {"孙凯": ["镇长", "镇级副总河长"], "吴杰": ["村级河长"]}
+
+
+def test_co_leaders_are_a_post_not_a_name(nlp):
+    assert run(nlp, "成立由县委、县政府主要负责同志任双组长的领导小组。") == []
