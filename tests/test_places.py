@@ -289,3 +289,8 @@ def test_a_suffix_that_starts_a_county_name_ends_no_township(nlp):
     doc = nlp("甘肃省镇原县召开会议。蒲河镇原段水质稳定。")
     assert "蒲河镇" not in [m.name for m in doc._.lt.places]
     assert [m.name for m in doc._.lt.places].count("镇原县") == 2
+
+
+def test_township_list_items_verbs_and_words_across_the_suffix(nlp):
+    doc = nlp("检查组赴白沙镇、新村镇督导。要补齐城镇污水管网短板，加强跨镇界河段联防联控。")
+    assert [m.name for m in doc._.lt.places] == ["白沙镇", "新村镇"]

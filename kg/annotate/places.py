@@ -340,7 +340,7 @@ class PlacesComponent:
             if stem is None:
                 continue
             st, end = s - len(stem), s + len(named)  # the span is the name (X街道), not 办事处
-            if self._township_stopped(text, st, end):
+            if self._township_stopped(text, st, end, listed):
                 continue
             if text[st] in lex.trim_front and text[st + 1 : end] in lex.township_stop:
                 continue  # 工业和城镇: 和 is a conjunction, 城镇 a common noun
@@ -381,7 +381,10 @@ class PlacesComponent:
             # 石镇: a one-character stem right after a boundary.
             if named == "镇" and max_len >= 1:
                 ch = text[s - 1]
-                if (s - 1 == limit or (s >= 2 and not CJK.match(text[s - 2]))) and ch not in lex.bad_single:
+                # …and 镇 ends a jieba token: 跨镇界 is one word, no township 跨镇
+                ends_token = s + 1 >= len(text) or s + 1 in starts
+                if (s - 1 == limit or (s >= 2 and not CJK.match(text[s - 2]))) and ch not in lex.bad_single \
+                        and ends_token:
                     return ch
             return None
         inside = stem[:-1] if named == "街道" and stem[-1] in "镇乡" else stem
@@ -408,9 +411,10 @@ class PlacesComponent:
                 return None if _freq(cand) >= COMMON_ROAD_FREQ else cand
         return None
 
-    def _township_stopped(self, text: str, start: int, end: int) -> bool:
+    def _township_stopped(self, text: str, start: int, end: int, listed: bool = False) -> bool:
         """True when a stop word (城镇, 示范城镇) covers the whole candidate, or ends
-        it after a common word or a modifier (统筹|城乡, 小|城镇); 禹|村镇 stays."""
+        it after a common word, a verb or a modifier (统筹|城乡, 补齐|城镇, 小|城镇);
+        禹|村镇 stays, and so does an item of a township list (英州镇、新|村镇)."""
         lex = self.lex
         for w in lex.township_stop:
             ws = end - len(w)
@@ -419,9 +423,9 @@ class PlacesComponent:
             if ws <= start:
                 return True
             head = text[start:ws]
-            if len(head) == 1 and head in lex.bad_single:
+            if len(head) == 1 and head in lex.bad_single and not listed:
                 return True
-            if len(head) >= 2 and _freq(head) >= 300:
+            if len(head) >= 2 and (_freq(head) >= 300 or _is_verb(head)):
                 return True
         return False
 
@@ -593,6 +597,13 @@ def _in_township_list(text: str, stem_start: int, end: int) -> bool:
         ].endswith(("镇", "乡", "街道")):
             return True
     return end < len(text) and text[end] == "、" and bool(TOWNSHIP_NEIGHBOUR.match(text, end + 1))
+
+
+def _is_verb(word: str) -> bool:
+    """True for a word jieba's dictionary tags as a verb (补齐, 推进)."""
+    import jieba.posseg
+
+    return _freq(word) > 0 and jieba.posseg.dt.word_tag_tab.get(word, "").startswith("v")
 
 
 def _freq(word: str) -> int:
