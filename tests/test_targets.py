@@ -458,3 +458,16 @@ def test_cases_handed_over_counted_before_their_noun_are_workload(nlp):
     assert [(r[0], r[1], r[2]) for r in got] == [("办结", Decimal("41"), "件")]
     # with no settled figure of their own, all of them settled is the output
     assert values(nlp, "督察组交办的37件信访件已全部办结。") == [(Decimal("37"), "件")]
+
+
+def test_a_cap_word_is_not_part_of_the_indicator(nlp):
+    assert [r[0] for r in rows(nlp, "确保PM2.5平均浓度不高于31微克/立方米，重污染天数不超过3天。")] == [
+        "PM2.5平均浓度", "重污染天数"
+    ]
+
+
+def test_the_field_ranked_in_is_no_count(nlp):
+    got = rows(nlp, "全县空气质量综合指数在全市7个县(市、区)中排名第三，在全盟6个旗县中位列第一。")
+    assert [(r[0], r[1], r[2]) for r in got] == [
+        ("空气质量综合指数排名", Decimal("3"), "名"), ("旗县排名", Decimal("1"), "名")
+    ]

@@ -99,7 +99,7 @@ _OBJ_OF = re.compile(r"^(?:对|向)?(?:该|其|此|涉事)[^,，;；]{0,6}?(?=(?
 # a count ranked among: 全省11个设区市 (倒数第一 of 11 is rank 11)
 _RANKED_TOTAL = re.compile(
     r"(\d+|[一二两三四五六七八九十]+)个(?:[^\d,，;；。、]{0,4}?)"
-    r"(?:设区市|地级市|城市|地市|县区|区县|县市区|县（市、区）|县\(市、区\)|省份|省区市|乡镇|街道|镇街)"
+    r"(?:设区市|地级市|城市|地市|县区|区县|县市区|县（市、区）|县\(市、区\)|旗县区|旗县|旗区|省份|省区市|乡镇|街道|镇街)"
 )
 # the action of a 对-phrase after its counted object (对3家…企业下达整改通知)
 _OBJ_ACTION = re.compile(
@@ -266,6 +266,9 @@ class TargetFinder:
         self.lex = lex
         self._acts = sorted(set(lex.verbs + lex.enforce), key=len, reverse=True)
         self._left_words = tuple(lex.left)
+        self._rank_after = re.compile(
+            rf"(?:[（(][^()（）]{{0,8}}[)）])?(?:中|里|内)?(?:{alternation(lex.rank_verbs) or '(?!)'})"
+        )
         self._right_words = tuple(lex.right)
         units = alternation(lex.units)
         self._num = re.compile(
@@ -617,6 +620,9 @@ class TargetFinder:
 
     def _on_num(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         num_start = m.start(1)
+        total = _RANKED_TOTAL.match(t, num_start)
+        if total and self._rank_after.match(t, total.end()):
+            return []  # 在全市5个县(市、区)中排名第二: the field ranked in, not a count
         if num_start >= 1 and t[num_start - 1] == " " and num_start >= 2 and t[num_start - 2].isascii() \
                 and t[num_start - 2].isalpha():
             return []
