@@ -422,3 +422,8 @@ def test_spaced_names_ended_by_leading_verbs(nlp):
 
 def test_co_leaders_are_a_post_not_a_name(nlp):
     assert run(nlp, "成立由县委、县政府主要负责同志任双组长的领导小组。") == []
+
+
+def test_a_post_given_after_a_list_of_names_is_each_ones(nlp):
+    found = run(nlp, "副县长赵立新、钱 波、阿依努尔任副总指挥。")
+    assert roles(found) == {n: ["副县长", "副总指挥"] for n in ("赵立新", "钱波", "阿依努尔")}

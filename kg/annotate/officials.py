@@ -658,12 +658,18 @@ class OfficialFinder:
 
     def _enumeration(self, text: str, first: _Name, titles, role_starts: set[int], add) -> None:
         pos = first.end
+        names = [first]
         while pos < len(text) and text[pos] == "、" and pos + 1 not in role_starts:
             n = self.name_at(text, pos + 1, strict=True) or self._listed_name(text, pos + 1)
             if n is None or self.role_re.match(text, n.end):
-                return
+                break
             add(n, titles)
+            names.append(n)
             pos = n.end
+        # 副县长甲、乙、丙任副总指挥: the post given after the list is each one's
+        appointed = self._appointed(text, names[-1].end) if len(names) > 1 else ()
+        for n in names if appointed else ():
+            add(n, titles + appointed)
 
     def _spaced_after(self, text: str, pos: int) -> _Name | None:
         """鞍山市市长 郑某某: a name set one or two spaces after its title,
