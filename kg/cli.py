@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="output format (default: table)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds before the query is stopped")
     p.add_argument("--max-rows", type=int, default=100_000, help="most result rows returned")
+    p.add_argument("--focus", metavar="NAME", default=None,
+                   help="ask a named query (ontology/queries/*.rq) about the place or thing called NAME "
+                        "instead of its default")
     p.set_defaults(func=_cmd_query)
 
     p = add(
@@ -135,7 +138,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     from kg.query import run_query_command
 
     return run_query_command(
-        args.graph, args.query, fmt=args.format, timeout=args.timeout, max_rows=args.max_rows
+        args.graph, args.query, fmt=args.format, timeout=args.timeout, max_rows=args.max_rows,
+        focus=args.focus,
     )
 
 

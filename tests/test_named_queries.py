@@ -1,7 +1,10 @@
 """The named queries in ontology/queries answer their questions.
 
-Three layers: every query parses and runs in both engines (pyoxigraph, rdflib)
-with the same answer on a small hand-written graph whose expected rows are
+Every named query is about one place (mention_provenance: one thing), with a
+default when run as written (the place with the most places directly inside
+it) and a focus that kg.query.named sets. Three layers: every query parses and
+runs in both engines (pyoxigraph, rdflib) with the same answer, as written and
+for several focuses, on a small hand-written graph whose expected rows are
 known exactly; the seed build gives the rows that the seed articles' gold
 annotations call for (seed names are allowed here: these tests assert on the
 seed corpus); and a two-article corpus of invented text checks the
@@ -18,19 +21,24 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
+from kg.errors import QueryError
+from kg.query.named import has_focus, with_focus
+
 QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 QUERY_NAMES = sorted(p.stem for p in QUERIES.glob("*.rq"))
 
 Row = dict[str, str]
 
 
-def query_text(name: str) -> str:
-    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+def query_text(name: str, focus: str | None = None) -> str:
+    """The named query as written (its default focus), or asking about ``focus``."""
+    text = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    return text if focus is None else with_focus(text, focus)
 
 
-def run_oxigraph(store: pyoxigraph.Store, name: str) -> list[Row]:
+def run_oxigraph(store: pyoxigraph.Store, name: str, focus: str | None = None) -> list[Row]:
     """Rows as {variable: lexical form}; unbound variables are left out."""
-    solutions = store.query(query_text(name))
+    solutions = store.query(query_text(name, focus))
     names = [v.value for v in solutions.variables]
     rows = []
     for sol in solutions:
@@ -43,8 +51,8 @@ def run_oxigraph(store: pyoxigraph.Store, name: str) -> list[Row]:
     return rows
 
 
-def run_rdflib(graph: Graph, name: str) -> list[Row]:
-    result = graph.query(query_text(name))
+def run_rdflib(graph: Graph, name: str, focus: str | None = None) -> list[Row]:
+    result = graph.query(query_text(name, focus))
     names = [str(v) for v in result.vars or []]
     rows = []
     for sol in result:
@@ -183,12 +191,44 @@ def _canonical(rows: list[Row]) -> list[tuple]:
     return sorted(out)
 
 
+FOCUSES = [None, "云岭省", "青禾市", "松川县", "石明远", "清溪攻坚行动", "无此地"]
+
+
+@pytest.mark.parametrize("focus", FOCUSES)
 @pytest.mark.parametrize("name", QUERY_NAMES)
-def test_engines_agree(name: str, mini_store: pyoxigraph.Store, mini_graph: Graph) -> None:
-    ox = run_oxigraph(mini_store, name)
-    rl = run_rdflib(mini_graph, name)
-    assert ox, f"{name} found nothing in the hand-written graph"
+def test_engines_agree(name: str, focus: str | None, mini_store: pyoxigraph.Store,
+                       mini_graph: Graph) -> None:
+    ox = run_oxigraph(mini_store, name, focus)
+    rl = run_rdflib(mini_graph, name, focus)
+    if focus is None:
+        assert ox, f"{name} as written found nothing in the hand-written graph"
+    if focus == "无此地":
+        assert ox == []  # a name the graph does not hold: no rows, not everything
     assert _canonical(ox) == _canonical(rl)
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_named_query_takes_a_focus(name: str) -> None:
+    text = query_text(name)
+    assert has_focus(text)
+    focused = with_focus(text, '某"地')
+    assert not has_focus(focused)
+    assert 'VALUES ?focusLabel { "某\\"地"@zh }' in focused
+    assert "default focus" not in focused.split("VALUES ?focusLabel", 1)[1].split("\n", 1)[0]
+
+
+def test_with_focus_refuses_what_it_cannot_do() -> None:
+    with pytest.raises(QueryError, match="no default focus"):
+        with_focus("SELECT * WHERE { ?s ?p ?o }", "某市")
+    with pytest.raises(QueryError, match="empty"):
+        with_focus(query_text("place_targets"), " ")
+
+
+def test_default_focus_is_the_broadest_region(mini_store: pyoxigraph.Store) -> None:
+    # 云岭省 and 青禾市 each hold one place directly; the tie goes to the
+    # smaller IRI (:city), whose places are 青禾市 and 松川县.
+    rows = run_oxigraph(mini_store, "agencies_by_place")
+    assert {r["placeLabel"] for r in rows} == {"青禾市", "松川县"}
 
 
 def test_agency_leaders_mini(mini_store: pyoxigraph.Store) -> None:
@@ -200,6 +240,8 @@ def test_agency_leaders_mini(mini_store: pyoxigraph.Store) -> None:
     }
     # left out: 副局长 (deputy), 县委常委 and 主任科员 (not heads), and a
     # 党组书记 post with neither agency nor place.
+    county = run_oxigraph(mini_store, "agency_leaders", "松川县")
+    assert pick(county, "officialLabel", "roleLabel") == {("周海平", "县长")}
 
 
 def test_place_targets_mini(mini_store: pyoxigraph.Store) -> None:
@@ -209,14 +251,17 @@ def test_place_targets_mini(mini_store: pyoxigraph.Store) -> None:
         ("青禾市", "PM2.5平均浓度", "5.2", "%", "同比下降", "result", "清溪攻坚行动", "a/one.txt"),
         ("松川县", "优良天数", "300", "天", None, "goal", None, "b/two.txt"),
     }
+    county = run_oxigraph(mini_store, "place_targets", "松川县")
+    assert pick(county, "placeLabel", "indicator") == {("松川县", "优良天数")}
 
 
 def test_place_campaigns_mini(mini_store: pyoxigraph.Store) -> None:
     rows = run_oxigraph(mini_store, "place_campaigns")
-    assert pick(rows, "placeLabel", "campaignLabel", "viaLabel") == {
-        ("青禾市", "清溪攻坚行动", None),
-        ("松川县", "碧野三年行动", "松川县政府"),
+    assert pick(rows, "placeLabel", "campaignLabel", "byLabel") == {
+        ("青禾市", "清溪攻坚行动", "青禾市"),  # conducted by the place itself
+        ("松川县", "碧野三年行动", "松川县政府"),  # by the county's government
     }  # 水务部 has no jurisdiction, so it adds no place
+    assert run_oxigraph(mini_store, "place_campaigns", "云岭省") == rows
 
 
 def test_officials_multi_articles_mini(mini_store: pyoxigraph.Store) -> None:
@@ -225,30 +270,38 @@ def test_officials_multi_articles_mini(mini_store: pyoxigraph.Store) -> None:
     assert rows[0]["officialLabel"] == "石明远"
     assert rows[0]["articles"] == "2"
     assert sorted(rows[0]["sourcePaths"].split(" | ")) == ["a/one.txt", "b/two.txt"]
+    # Both articles mention 松川县; 周海平 is named in one of them only.
+    county = run_oxigraph(mini_store, "officials_multi_articles", "松川县")
+    assert pick(county, "officialLabel", "articles") == {("石明远", "2")}
 
 
 def test_agencies_by_place_mini(mini_store: pyoxigraph.Store) -> None:
-    rows = run_oxigraph(mini_store, "agencies_by_place")
-    assert pick(rows, "placeLabel", "agencyLabel", "jurisdictionLabel") == {
-        ("青禾市", "青禾市生态环境局", "青禾市"),
-        ("青禾市", "松川县政府", "松川县"),
-        ("松川县", "松川县政府", "松川县"),
-        ("云岭省", "青禾市生态环境局", "青禾市"),
-        ("云岭省", "松川县政府", "松川县"),
-    }
+    rows = run_oxigraph(mini_store, "agencies_by_place", "云岭省")
+    assert pick(rows, "placeLabel", "agencyLabel") == {
+        ("青禾市", "青禾市生态环境局"),
+        ("松川县", "松川县政府"),
+    }  # 水务部 governs no place
+    county = run_oxigraph(mini_store, "agencies_by_place", "松川县")
+    assert pick(county, "placeLabel", "agencyLabel") == {("松川县", "松川县政府")}
 
 
 def test_mention_provenance_mini(mini_store: pyoxigraph.Store) -> None:
+    # As written: 青禾市, never mentioned by itself here, and its target.
     rows = run_oxigraph(mini_store, "mention_provenance")
     assert pick(rows, "label", "sourcePath", "begin", "anchor") == {
-        ("石明远", "a/one.txt", "10", "石明远"),
-        ("石明远", "b/two.txt", "0", "石明远"),
         ("PM2.5平均浓度", "a/one.txt", "18", "PM2.5平均浓度同比下降5.2%"),
     }
-    for row in rows:
-        assert row["anchor"] in row["context"]
-    target = next(r for r in rows if r["label"] == "PM2.5平均浓度")
+    target = rows[0]
     assert target["context"] == TEXT_ONE[0:TEXT_ONE.index("。") + 20]
+    official = run_oxigraph(mini_store, "mention_provenance", "石明远")
+    assert pick(official, "label", "sourcePath", "begin", "anchor") == {
+        ("石明远", "a/one.txt", "10", "石明远"),
+        ("石明远", "b/two.txt", "0", "石明远"),
+    }
+    for row in official:
+        assert row["anchor"] in row["context"]
+    campaign = run_oxigraph(mini_store, "mention_provenance", "清溪攻坚行动")
+    assert pick(campaign, "label", "anchor") == {("PM2.5平均浓度", "PM2.5平均浓度同比下降5.2%")}
 
 
 # ---------------------------------------------------------------------------
@@ -271,64 +324,86 @@ def test_engines_agree_on_seed_build(name: str, seeds_store: pyoxigraph.Store, s
     assert _canonical(run_oxigraph(seeds_store, name)) == _canonical(run_rdflib(seeds_graph, name))
 
 
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_named_query_answers_as_written_on_seed_build(name: str,
+                                                            seeds_store: pyoxigraph.Store) -> None:
+    assert run_oxigraph(seeds_store, name), f"{name} as written found nothing in the seed build"
+
+
+@pytest.mark.parametrize("focus", ["泰安市", "河南省", "滨州市生态环境局"])
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_engines_agree_on_seed_build_focused(name: str, focus: str, seeds_store: pyoxigraph.Store,
+                                            seeds_graph: Graph) -> None:
+    assert (_canonical(run_oxigraph(seeds_store, name, focus))
+            == _canonical(run_rdflib(seeds_graph, name, focus)))
+
+
 def test_agency_leaders_seeds(seeds_store: pyoxigraph.Store) -> None:
-    rows = run_oxigraph(seeds_store, "agency_leaders")
+    rows = run_oxigraph(seeds_store, "agency_leaders", "泰安市")
     got = pick(rows, "officialLabel", "roleLabel", "agencyLabel")
     assert ("戴先锋", "局长", "泰安市生态环境局") in got
+    rows = run_oxigraph(seeds_store, "agency_leaders", "河南省")  # 博爱县 lies inside it
     assert ("张建", "县长") in pick(rows, "officialLabel", "roleLabel")
     assert ("张建", "县长", "博爱县") in pick(rows, "officialLabel", "roleLabel", "placeLabel")
     assert not any("副" in r["roleLabel"] for r in rows)
     names = {r["officialLabel"] for r in rows}
-    assert "康媛媛" not in names  # 副局长 only
     assert "张沁峰" not in names  # 副县长 only
+    names = {r["officialLabel"] for r in run_oxigraph(seeds_store, "agency_leaders", "石家庄市")}
+    assert "康媛媛" not in names  # 副局长 only
 
 
 def test_place_targets_seeds(seeds_store: pyoxigraph.Store) -> None:
-    rows = run_oxigraph(seeds_store, "place_targets")
-    got = {
-        (r["placeLabel"], r["indicator"], Decimal(r["value"]), r["unit"], r.get("change"), r["kind"],
-         r.get("sourcePath"))
-        for r in rows
-    }
+    def got(focus: str) -> set[tuple]:
+        return {
+            (r["placeLabel"], r["indicator"], Decimal(r["value"]), r["unit"], r.get("change"), r["kind"],
+             r.get("sourcePath"))
+            for r in run_oxigraph(seeds_store, "place_targets", focus)
+        }
+    taian = got("泰安市")
     assert ("泰安市", "PM2.5平均浓度", Decimal("3.5"), "%", "同比改善", "result",
-            "001_351d81832e120c13.txt") in got
-    assert ("泰安市", "行政处罚", Decimal("32"), "起", None, "result", "001_351d81832e120c13.txt") in got
-    assert ("泰安市", "罚款金额", Decimal("470"), "万元", None, "result", "001_351d81832e120c13.txt") in got
-    assert {(p, k) for p, i, v, u, c, k, s in got if i == "六县(市)排名"} >= {
+            "001_351d81832e120c13.txt") in taian
+    assert ("泰安市", "行政处罚", Decimal("32"), "起", None, "result", "001_351d81832e120c13.txt") in taian
+    assert ("泰安市", "罚款金额", Decimal("470"), "万元", None, "result", "001_351d81832e120c13.txt") in taian
+    assert {p for p, *_ in taian} == {"泰安市"}
+    assert {(p, k) for p, i, v, u, c, k, s in got("博爱县") if i == "六县(市)排名"} >= {
         ("博爱县", "goal"), ("博爱县", "result"),
     }
 
 
 def test_place_campaigns_seeds(seeds_store: pyoxigraph.Store) -> None:
-    got = pick(run_oxigraph(seeds_store, "place_campaigns"), "placeLabel", "campaignLabel")
-    assert {
-        ("泰安市", "蓝天保卫战"),
-        ("长垣市", "蓝天保卫战"),
-        ("滨州市", "污染防治攻坚战"),
-        ("博爱县", "大气污染防治攻坚战"),
-    } <= got
+    shandong = pick(run_oxigraph(seeds_store, "place_campaigns", "山东省"), "placeLabel", "campaignLabel")
+    assert {("泰安市", "蓝天保卫战"), ("滨州市", "污染防治攻坚战")} <= shandong
+    henan = pick(run_oxigraph(seeds_store, "place_campaigns", "河南省"), "placeLabel", "campaignLabel")
+    assert {("长垣市", "蓝天保卫战"), ("博爱县", "大气污染防治攻坚战")} <= henan
+    assert not {p for p, _ in henan} & {"泰安市", "滨州市"}
 
 
 def test_officials_multi_articles_seeds(seeds_store: pyoxigraph.Store) -> None:
-    rows = run_oxigraph(seeds_store, "officials_multi_articles")
+    rows = run_oxigraph(seeds_store, "officials_multi_articles", "山东省")
     got = pick(rows, "officialLabel", "articles")
-    assert ("习近平", "2") in got  # 总书记 in 001 and 002
+    assert ("习近平", "2") in got  # 总书记 in two articles about places in 山东省
     assert all(int(n) >= 2 for _, n in got)
     assert "戴先锋" not in {name for name, _ in got}  # one article only
+    assert run_oxigraph(seeds_store, "officials_multi_articles", "泰安市") == []  # one article
 
 
 def test_agencies_by_place_seeds(seeds_store: pyoxigraph.Store) -> None:
-    got = pick(run_oxigraph(seeds_store, "agencies_by_place"), "placeLabel", "agencyLabel")
+    got = pick(run_oxigraph(seeds_store, "agencies_by_place", "泰安市"), "placeLabel", "agencyLabel")
     assert ("泰安市", "泰安市生态环境局") in got
-    assert ("博爱县", "博爱县环保局") in got
+    got = pick(run_oxigraph(seeds_store, "agencies_by_place", "河南省"), "placeLabel", "agencyLabel")
+    assert ("博爱县", "博爱县环保局") in got  # a county inside the province
 
 
 def test_mention_provenance_seeds(seeds_store: pyoxigraph.Store) -> None:
-    rows = run_oxigraph(seeds_store, "mention_provenance")
+    rows = run_oxigraph(seeds_store, "mention_provenance", "泰安市生态环境局")
     assert rows
     for row in rows:
         assert row["anchor"] in row.get("context", ""), row
     assert ("泰安市生态环境局", "001_351d81832e120c13.txt") in pick(rows, "label", "sourcePath")
+    place = run_oxigraph(seeds_store, "mention_provenance", "泰安市")
+    labels = {r["label"] for r in place}
+    assert "泰安市" in labels  # the place itself
+    assert any(label.startswith("PM2.5平均浓度") for label in labels)  # and its targets
 
 
 # ---------------------------------------------------------------------------

@@ -248,3 +248,15 @@ def test_query_on_a_real_build(seeds_build: Path, capsys) -> None:
 
     g = Graph().parse(seeds_build / "graph.ttl", format="turtle")
     assert n == int(next(iter(g.query(query)))[0])
+
+
+def test_named_query_with_a_focus(sample_out: Path, capsys) -> None:
+    rq = str(Path(__file__).resolve().parent.parent / "ontology" / "queries" / "place_targets.rq")
+    assert run_query_command(sample_out, rq, fmt="csv") == 0  # as written: 青禾市, the broadest region
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["placeLabel"], r["indicator"], r["value"]) for r in rows] == [
+        ("青禾市", "PM2.5平均浓度", "3.5")]
+    run_query_command(sample_out, rq, fmt="csv", focus="云岭区")  # inside 青禾市: no targets of its own
+    assert list(csv.DictReader(io.StringIO(capsys.readouterr().out))) == []
+    with pytest.raises(QueryError, match="no default focus"):
+        run_query_command(sample_out, PLACES, focus="青禾市")

@@ -42,11 +42,13 @@ def read_query_arg(query: str) -> str:
 
 
 def run_query_command(graph: Path, query: str, *, fmt: str = "table", timeout: float = 30.0,
-                      max_rows: int = 100_000) -> int:
+                      max_rows: int = 100_000, focus: str | None = None) -> int:
     """Run one query on ``graph`` (output folder or graph file) and print the results.
 
     SELECT prints ``fmt`` (table, csv, tsv, json); ASK prints true/false (a
     SPARQL JSON boolean with ``json``); CONSTRUCT/DESCRIBE print Turtle.
+    ``focus`` asks a named query (ontology/queries) about the place or thing
+    of that name instead of its default (kg.query.named).
     Raises GraphSourceError, QueryError, QueryForbidden or QueryLimitExceeded.
     """
     from kg.query.engine import Engine
@@ -54,6 +56,10 @@ def run_query_command(graph: Path, query: str, *, fmt: str = "table", timeout: f
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     text = read_query_arg(query)
+    if focus is not None:
+        from kg.query.named import with_focus
+
+        text = with_focus(text, focus)
     with Engine(Path(graph), workers=1, timeout=timeout, max_rows=max_rows) as engine:
         info = engine.check(text)
         if info.is_graph_result:
