@@ -427,3 +427,13 @@ def test_co_leaders_are_a_post_not_a_name(nlp):
 def test_a_post_given_after_a_list_of_names_is_each_ones(nlp):
     found = run(nlp, "副县长赵立新、钱 波、阿依努尔任副总指挥。")
     assert roles(found) == {n: ["副县长", "副总指挥"] for n in ("赵立新", "钱波", "阿依努尔")}
+
+
+def test_spaced_names_with_compound_surnames(nlp):
+    found = run(nlp, "县委书记上官 明远主持会议，督察组组长东方 振华通报意见。")
+    assert roles(found) == {"上官明远": ["县委书记"], "东方振华": ["组长"]}
+
+
+def test_four_character_names_after_a_title_without_a_common_word(nlp):
+    found = run(nlp, "区长扎西平措，副区长德吉卓玛牵头推进。局长高度重视，河长巡查责任落实。")
+    assert roles(found) == {"扎西平措": ["区长"], "德吉卓玛": ["副区长"]}

@@ -37,6 +37,7 @@ from kg.data import alternation, read_lines
 PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
 SPACES = " \u3000\u00a0"
 NAME_DOTS = "·•・‧"  # between the parts of a transliterated name
+LEADING_VERBS = ("牵头", "带头", "带队", "率队", "一行")
 LISTED_NAME_STOP = frozenset("的了和与及等各该有关部门单位负责同志们人员长书记主任")
 CLAUSE_START = set("。！!？?；;\n，,：:")
 LEVEL_CHARS = "省市县区州盟旗镇乡"
@@ -276,14 +277,15 @@ class OfficialFinder:
         if not sl:
             return None
         j = i + sl
-        # spaced names, set to a fixed width: 李 海, 黄 海燕
-        if j < len(text) and text[j] in SPACES and sl == 1:
+        # spaced names, set to a fixed width: 李 海, 黄 海燕, 欧阳 丽华
+        if j < len(text) and text[j] in SPACES:
+            surname = text[i:j]
             k = j
             while k < len(text) and text[k] in SPACES and k - j < 3:
                 k += 1
             if k < len(text) and self._given_ok(text, k, k + 1) and self._bounded(text, k + 1):
                 if k + 1 >= len(text) or text[k + 1] not in SPACES or not self._given_ok(text, k + 2, k + 3):
-                    return _Name(i, k + 1, text[i] + text[k])
+                    return _Name(i, k + 1, surname + text[k])
             if (
                 k - j == 1
                 and self._given_ok(text, k, k + 2)
@@ -291,7 +293,7 @@ class OfficialFinder:
                 and (self._bounded(text, k + 2) or _freq(text[k + 2 : k + 4]) >= VERB_MIN_FREQ)
                 and not self._verb_at(text, k + 1)
             ):
-                return _Name(i, k + 2, text[i] + text[k : k + 2])
+                return _Name(i, k + 2, surname + text[k : k + 2])
             return None
         two = self._given_ok(text, j, j + 2) and len(text) >= j + 2
         one = self._given_ok(text, j, j + 1)
@@ -602,6 +604,8 @@ class OfficialFinder:
             titles = self._bare_body(text, chain[0].start, titles, agencies)
             titles = self._chain_bodies(text, chain, titles)
             n = self.name_at(text, r.end)
+            if n is None or not self._bounded(text, n.end):
+                n = self._four_after_title(text, r.end) or n
             if n is None:
                 n = self._spaced_after(text, r.end)
             if n is None:
@@ -722,6 +726,24 @@ class OfficialFinder:
                     pos = n.end + 1
                     continue
                 break
+
+    def _four_after_title(self, text: str, pos: int) -> _Name | None:
+        """A four-character Tibetan or Yi name right after a title (区长次仁顿珠，
+        州长沙马拉则主持): taken only where no shorter name ends cleanly, the four
+        characters are followed by punctuation or a speech, meeting or leading
+        verb, and they are not a phrase (高度重视 is a word; 巡查责任 holds
+        common words)."""
+        e = pos + 4
+        if e > len(text) or not all(CJK.match(c) and c not in self.lex.stopchars for c in text[pos:e]):
+            return None
+        if not (self._said_end(text, e) or text.startswith(LEADING_VERBS, e)):
+            return None
+        run = text[pos:e]
+        if is_word(run) or self.role_re.search(run):
+            return None
+        if any(_common_word(h, 100) for h in (run[:2], run[2:])):
+            return None  # names transcribed by sound hold no common word
+        return _Name(pos, e, run)
 
     def _known_person_at(self, text: str, pos: int) -> _Name | None:
         """A name with no surname from the table right after a title: one
