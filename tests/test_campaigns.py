@@ -284,3 +284,10 @@ def test_a_quoted_counted_battle_is_a_name_but_the_bare_count_is_not(nlp):
 def test_a_protection_and_restoration_programme_is_a_campaign(nlp):
     assert names(nlp, "持续推进清江流域生态保护和修复提升工程。") == ["清江流域生态保护和修复提升工程"]
     assert names(nlp, "某公司参与了部分河道的生态修复工程。") == []
+
+
+def test_verbs_before_a_campaign_are_left_out():
+    from kg.annotate.pipeline import make_nlp
+
+    doc = make_nlp()("当前已进入秋冬季大气污染综合治理攻坚关键期，要扛起蓝天保卫战政治责任。")
+    assert [c.name for c in doc._.lt.campaigns] == ["秋冬季大气污染综合治理攻坚", "蓝天保卫战"]

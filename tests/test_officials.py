@@ -437,3 +437,8 @@ def test_spaced_names_with_compound_surnames(nlp):
 def test_four_character_names_after_a_title_without_a_common_word(nlp):
     found = run(nlp, "区长扎西平措，副区长德吉卓玛牵头推进。局长高度重视，河长巡查责任落实。")
     assert roles(found) == {"扎西平措": ["区长"], "德吉卓玛": ["副区长"]}
+
+
+def test_a_post_taken_with_danren(nlp):
+    found = run(nlp, "副市长孙 斌、钱立军担任副总指挥。")
+    assert roles(found) == {"孙斌": ["副市长", "副总指挥"], "钱立军": ["副市长", "副总指挥"]}

@@ -471,3 +471,25 @@ def test_the_field_ranked_in_is_no_count(nlp):
     assert [(r[0], r[1], r[2]) for r in got] == [
         ("空气质量综合指数排名", Decimal("3"), "名"), ("旗县排名", Decimal("1"), "名")
     ]
+
+
+def test_the_first_n_listed_take_ranks_in_order():
+    from kg.annotate.pipeline import make_nlp  # the places found are who is ranked, not what
+
+    got = make_nlp()("按照空气质量综合指数排名，蠡县、博野县、高阳县分列前三位。")._.lt.targets
+    assert [(t.indicator, t.value) for t in got] == [("空气质量综合指数排名", Decimal(k)) for k in (1, 2, 3)]
+
+
+def test_each_listed_place_keeps_its_own_rank():
+    from kg.build import build_graph
+    from kg.model import Article
+
+    text = ("某市通报空气质量。按照空气质量综合指数排名，蠡县、博野县、高阳县分列前三位；"
+            "竞秀区、莲池区分列第四、第五。")
+    kg = build_graph([Article("a.txt", text, {"title": "通报"})])
+    got = {
+        (d["value"], kg.g.nodes[kg.objects(n, "place")[0]]["label"])
+        for n, d in kg.g.nodes(data=True) if d["kind"] == "Target"
+    }
+    assert got == {(Decimal(1), "蠡县"), (Decimal(2), "博野县"), (Decimal(3), "高阳县"),
+                   (Decimal(4), "竞秀区"), (Decimal(5), "莲池区")}

@@ -654,8 +654,10 @@ class OfficialFinder:
 
     def _appointed(self, text: str, pos: int) -> tuple[Title, ...]:
         """戴某任组长: a post the name is given right after it."""
-        if text.startswith("任", pos):
-            m = self.role_re.match(text, pos + 1)
+        for verb in ("担任", "任"):
+            if not text.startswith(verb, pos):
+                continue
+            m = self.role_re.match(text, pos + len(verb))
             if m and (self._bounded(text, m.end()) or text.startswith("的", m.end())):
                 return (Title(role=m.group(), raw=m.group()),)
         return ()

@@ -230,8 +230,9 @@ class PlacesComponent:
                 continue
             if (kind == "short" or len(surface) <= 2) and e not in ends:
                 continue
-            if surface[-1] == "区" and e < len(text) and text[e] in "域位间块别分":
-                continue  # 和平区域: 区域 is a word, not the district 和平区
+            if surface[-1] == "区" and e < len(text) and text[e] in "域位间块别分" \
+                    and not text.startswith(("分列", "分居", "分别"), e):
+                continue  # 和平区域: 区域 is a word, not the district 和平区 (but 莲池区|分列第五)
             media = lex.media.match(text, e)
             if media:
                 blocked.append((s, media.end()))

@@ -590,6 +590,9 @@ class TargetFinder:
         if ordinal:
             for m in _SPLIT_RANK.finditer(t, s0, s1):
                 events.append((m.start(), "split_rank", m))
+        if "分" in sent:
+            for m in _SPLIT_TOP.finditer(t, s0, s1):
+                events.append((m.start(), "split_top", m))
         if "依次" in sent:
             for m in _ORDER.finditer(t, s0, s1):
                 events.append((m.start("items"), "order", m))
@@ -865,15 +868,36 @@ class TargetFinder:
     def _on_split_rank(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
         """乙县、丙县分列第二、第三: one rank per listed number, of the criterion
         the sentence ranks by (the places before 分列 are who, not what)."""
-        out: list[TargetMention] = []
+        ranks = []
         for n in re.finditer(rf"[{_CN_NUM}\d]+", m.group("ns")):
             value = cn_to_int(n.group())
             if value is None or value <= 0:
                 return []
             pos = m.start("ns") + n.start()
+            ranks.append((value, pos - 1, pos + len(n.group())))
+        return self._split_targets(t, s0, m, ranks, st, places)
+
+    def _on_split_top(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
+        """甲、乙、丙分列前三位: ranks 1, 2, 3 in the order the list gives."""
+        n = cn_to_int(m.group("n"))
+        if n is None or not 2 <= n <= 10:
+            return []
+        ranks = [(k, m.start("n"), m.end()) for k in range(1, n + 1)]
+        return self._split_targets(t, s0, m, ranks, st, places)
+
+    def _split_targets(self, t, s0, m, ranks, st: _State, places) -> list[TargetMention]:
+        """One rank target per (value, start, end). When the list before 分列 has
+        as many items as there are ranks, each target starts at its own item,
+        so that the place it names is the one the rank belongs to."""
+        clause = self._clause_start(t, s0, m.start(), _RANK_BREAK)
+        items = [i for i in re.finditer(r"[^、]+", t[clause:m.start()]) if i.group().strip()]
+        paired = len(items) == len(ranks) > 1
+        out: list[TargetMention] = []
+        for k, (value, start, end) in enumerate(ranks):
+            if paired:
+                start = clause + items[k].start() + len(items[k].group()) - len(items[k].group().lstrip())
             for tm in self._rank_targets(t, s0, m, value, st, places):
-                out.append(TargetMention(pos - 1, pos + len(n.group()), "", tm.indicator, tm.value,
-                                         tm.unit, tm.change, tm.kind))
+                out.append(TargetMention(start, end, "", tm.indicator, tm.value, tm.unit, tm.change, tm.kind))
         return out
 
     def _ranked_total(self, t: str, s0: int, pos: int) -> int | None:
@@ -984,6 +1008,10 @@ _SETTLED = re.compile(r"办结|完成|整改到位|查处|立案|收到|受理|�
 # 乙县、丙县分列第二、第三: several ranks for the places listed before
 _SPLIT_RANK = re.compile(
     rf"分(?:列|居|别位列|别位居|别排名|别排在)第(?P<ns>[{_CN_NUM}\d]+(?:、第?[{_CN_NUM}\d]+)+)(?:位|名)?"
+)
+# 甲、乙、丙分列前三位: the first N, in the order listed
+_SPLIT_TOP = re.compile(
+    rf"分(?:列|居|别位列|别位居|别排名|别排在|别位于)前(?P<n>[{_CN_NUM}\d]{{1,2}})(?:位|名)"
 )
 _EMISSION_CLASS = re.compile(r"国[一二三四五六1-6Ⅰ-Ⅵ]及以下(?:排放)?(?:标准)?的?(?=[\u4e00-\u9fff])")
 _AQI = re.compile(r"(?<![A-Za-z])AQI(?:[)）]|为|是|达到|达)*$")
