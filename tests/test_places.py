@@ -294,3 +294,8 @@ def test_a_suffix_that_starts_a_county_name_ends_no_township(nlp):
 def test_township_list_items_verbs_and_words_across_the_suffix(nlp):
     doc = nlp("检查组赴白沙镇、新村镇督导。要补齐城镇污水管网短板，加强跨镇界河段联防联控。")
     assert [m.name for m in doc._.lt.places] == ["白沙镇", "新村镇"]
+
+
+def test_minzu_townships_named_with_the_people(nlp):
+    doc = nlp("工作组来到达旺门巴民族乡和林坝镇。")
+    assert [m.name for m in doc._.lt.places if m.level == "township"] == ["达旺门巴民族乡", "林坝镇"]

@@ -493,3 +493,8 @@ def test_each_listed_place_keeps_its_own_rank():
     }
     assert got == {(Decimal(1), "蠡县"), (Decimal(2), "博野县"), (Decimal(3), "高阳县"),
                    (Decimal(4), "竞秀区"), (Decimal(5), "莲池区")}
+
+
+def test_a_list_inside_brackets_stays_in_the_indicator(nlp):
+    got = rows(nlp, "全市近岸海域海水水质优良(一、二类)比例为96.1%。")
+    assert [(r[0], r[1]) for r in got] == [("近岸海域海水水质优良比例", Decimal("96.1"))]

@@ -604,7 +604,9 @@ class OfficialFinder:
             titles = self._bare_body(text, chain[0].start, titles, agencies)
             titles = self._chain_bodies(text, chain, titles)
             n = self.name_at(text, r.end)
-            if n is None or not self._bounded(text, n.end):
+            if n is None or not self._said_end(text, n.end):
+                # 州长沙马拉则主持: 则 ends 沙马拉 only weakly; the four characters
+                # before 主持 are the name
                 n = self._four_after_title(text, r.end) or n
             if n is None:
                 n = self._spaced_after(text, r.end)

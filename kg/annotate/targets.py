@@ -618,6 +618,11 @@ class TargetFinder:
         while i > s0 and t[i - 1] not in breaks and not (i >= 2 and t[i - 2 : i] == "——"):
             if t[i - 1].isspace() and not (t[i - 2 : i - 1].isascii() and t[i : i + 1].isascii()):
                 break  # a gap in page chrome (阅读 12 次 点赞…), but not PM 2.5
+            if t[i - 1] in ")）":  # 水质优良(一、二类)比例: a list inside brackets breaks nothing
+                k = max(t.rfind("(", s0, i - 1), t.rfind("（", s0, i - 1))
+                if k >= s0 and i - 1 - k <= 20:
+                    i = k
+                    continue
             i -= 1
         return i
 
