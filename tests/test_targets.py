@@ -498,3 +498,20 @@ def test_each_listed_place_keeps_its_own_rank():
 def test_a_list_inside_brackets_stays_in_the_indicator(nlp):
     got = rows(nlp, "全市近岸海域海水水质优良(一、二类)比例为96.1%。")
     assert [(r[0], r[1]) for r in got] == [("近岸海域海水水质优良比例", Decimal("96.1"))]
+
+
+def test_a_size_threshold_is_not_a_figure(nlp):
+    got = rows(nlp, "年底前淘汰10蒸吨以下燃煤锅炉23台。")
+    assert [(r[1], r[2]) for r in got] == [(Decimal(23), "台")]
+
+
+def test_first_months_leave_the_indicator(nlp):
+    assert [r[0] for r in rows(nlp, "前10月优良天数达241天。")] == ["优良天数"]
+
+
+def test_a_list_ranked_top_n_takes_ranks_in_order():
+    from kg.annotate.pipeline import make_nlp
+
+    text = "按空气质量综合指数排名，蠡县、博野县、高阳县排名前三；全市在全省排名前三。"
+    got = make_nlp()(text)._.lt.targets
+    assert [(t.indicator, t.value) for t in got] == [("空气质量综合指数排名", Decimal(k)) for k in (1, 2, 3)]

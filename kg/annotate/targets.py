@@ -295,7 +295,7 @@ class TargetFinder:
         # hold none of it and are skipped without running a dozen patterns.
         self._events_need = re.compile(
             rf"[\d第零类]|(?:{alternation(lex.rank_back)})[{_CN_NUM}\d]"
-            r"|[前后][一二两三四五六七八九十\d]{1,2}[位名]"
+            r"|[前后][一二两三四五六七八九十\d]{1,2}[位名]|排名前|位列前|位居前"
         )
         self._water = re.compile(
             r"(?P<verb>达到|达|为|保持在|保持|稳定在|稳定达到|优于|提升至|提升到|提升为|改善至|改善为|恢复至|恢复到)"
@@ -590,7 +590,7 @@ class TargetFinder:
         if ordinal:
             for m in _SPLIT_RANK.finditer(t, s0, s1):
                 events.append((m.start(), "split_rank", m))
-        if "分" in sent:
+        if "前" in sent:
             for m in _SPLIT_TOP.finditer(t, s0, s1):
                 events.append((m.start(), "split_top", m))
         if "依次" in sent:
@@ -635,6 +635,8 @@ class TargetFinder:
                 and t[num_start - 2].isalpha():
             return []
         info = self.lex.units[m.group(3)]
+        if info.cls == "measure" and _THRESHOLD.match(t, m.end()):
+            return []  # 淘汰10蒸吨以下燃煤锅炉14台: the size of what is counted, not a figure
         value = Decimal(m.group(1))
         if info.cls in ("count", "person") and value == 0:
             return []
@@ -883,9 +885,13 @@ class TargetFinder:
         return self._split_targets(t, s0, m, ranks, st, places)
 
     def _on_split_top(self, t, s0, s1, m, st: _State, places) -> list[TargetMention]:
-        """甲、乙、丙分列前三位: ranks 1, 2, 3 in the order the list gives."""
+        """甲、乙、丙分列前三位 (排名前三): ranks 1, 2, 3 in the order the list
+        gives; only where exactly that many are listed before."""
         n = cn_to_int(m.group("n"))
         if n is None or not 2 <= n <= 10:
+            return []
+        clause = self._clause_start(t, s0, m.start(), _RANK_BREAK)
+        if len([i for i in t[clause:m.start()].split("、") if i.strip()]) != n:
             return []
         ranks = [(k, m.start("n"), m.end()) for k in range(1, n + 1)]
         return self._split_targets(t, s0, m, ranks, st, places)
@@ -1014,9 +1020,11 @@ _SETTLED = re.compile(r"办结|完成|整改到位|查处|立案|收到|受理|�
 _SPLIT_RANK = re.compile(
     rf"分(?:列|居|别位列|别位居|别排名|别排在)第(?P<ns>[{_CN_NUM}\d]+(?:、第?[{_CN_NUM}\d]+)+)(?:位|名)?"
 )
+# a measure that qualifies the noun after it (10蒸吨以下燃煤锅炉, 35蒸吨/小时及以下锅炉)
+_THRESHOLD = re.compile(r"(?:/小时)?(?:及)?以[下上](?=[\u4e00-\u9fff])(?!的)")
 # 甲、乙、丙分列前三位: the first N, in the order listed
 _SPLIT_TOP = re.compile(
-    rf"分(?:列|居|别位列|别位居|别排名|别排在|别位于)前(?P<n>[{_CN_NUM}\d]{{1,2}})(?:位|名)"
+    rf"(?:分(?:列|居|别位列|别位居|别排名|别排在|别位于)|排名|位列|位居)前(?P<n>[{_CN_NUM}\d]{{1,2}})(?:位|名)?"
 )
 _EMISSION_CLASS = re.compile(r"国[一二三四五六1-6Ⅰ-Ⅵ]及以下(?:排放)?(?:标准)?的?(?=[\u4e00-\u9fff])")
 _AQI = re.compile(r"(?<![A-Za-z])AQI(?:[)）]|为|是|达到|达)*$")
