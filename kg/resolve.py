@@ -49,6 +49,7 @@ def level_prefix(name: str) -> str | None:
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 NATIONAL_PREFIXES = ("中央", "中共中央", "党中央", "国务院", "国家", "全国", "最高")
 HEADLINE_WEIGHT = 3
+OUTLET_WEIGHT = 2
 ZONE_WORDS = (
     "经济开发区", "经济技术开发区", "高新技术产业开发区", "高新区", "开发区", "新区", "工业园区", "园区",
 )
@@ -195,6 +196,7 @@ class Resolver:
         for pm, iri in known:
             self._count_place(ctx, pm, iri, self.kg.g.nodes[iri].get("label") or pm.name,
                               self.kg.g.nodes[iri].get("level") or pm.level, pm.adcode)
+        self._count_outlets(ctx, ann)
         # Townships and unknown places: under their parent where known, else under
         # the article's county, else scoped to the article.
         county = ctx.home("县") or ctx.home("区") or ctx.home("市")
@@ -214,6 +216,15 @@ class Resolver:
             self.kg.alt(iri, pm.text)
             self._mention(ctx, iri, pm.start, pm.end, pm.text)
         ctx.main_home = self._main_home(ctx, ann)
+
+    def _count_outlets(self, ctx: _Context, ann: Annotations) -> None:
+        """A city's or county's own paper at the top of the article (牡丹江日报)
+        says where it is from: two more votes for that place, when the body names
+        it too (the paper's name itself is no place mention)."""
+        for adcode in ann.outlet_places:
+            place = ctx.places.get(instance_iri("place", adcode))
+            if place is not None:
+                place.count += OUTLET_WEIGHT
 
     def _count_place(self, ctx: _Context, pm: PlaceMention, iri: str, name: str,
                      level: str | None, adcode: str | None) -> None:

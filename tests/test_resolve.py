@@ -281,3 +281,16 @@ def test_a_zone_keeps_its_own_name_and_is_placed():
     (agency,) = list(g.subjects(None, LT.Agency))
     assert label(g, agency) == "江油经济开发区管委会"
     assert g.value(agency, LT.jurisdiction) == URIRef(instance_iri("place", "510781"))
+
+
+def test_a_city_paper_at_the_top_says_which_city_the_article_is_about():
+    from kg.build import build_graph
+    from kg.model import Article
+
+    text = ("保定日报 2024年5月6日 第02版\n市生态环境局召开会议\n"
+            "5月5日，保定市召开会议。涿州市、涿州市、安国市、安国市的任务完成较好。"
+            "市生态环境局局长周立平要求，全市要抓好落实。")
+    kg = build_graph([Article("a.txt", text, {"title": "市生态环境局召开会议"})])
+    agency = next(n for n, d in kg.g.nodes(data=True) if d["kind"] == "Agency" and "生态环境局" in d["label"])
+    assert kg.g.nodes[agency]["label"] == "保定市生态环境局"
+    assert [kg.g.nodes[p]["label"] for p in kg.objects(agency, "jurisdiction")] == ["保定市"]

@@ -44,7 +44,9 @@ COMMON_STEM_FREQ_STREET = 2000
 # real street names are rare words (中山路 287, 湖南路 11).
 COMMON_ROAD_FREQ = 500
 LISTED_BAD_INSIDE = frozenset("的了过着之与及等是在对为把被将和或")
-AFTER_BODY = frozenset("局厅委府")  # a short form may follow a body's name directly
+AFTER_BODY = frozenset("局厅委府")
+# A city or county paper named this near the start is the masthead (牡丹江日报 …)
+OUTLET_REACH = 200  # a short form may follow a body's name directly
 ITEM_SEPARATORS = frozenset("、，,。；;：:！!？?\n（）()“”《》 \t")
 
 
@@ -204,10 +206,13 @@ class PlacesComponent:
         ends = (arr[:, 0] + arr[:, 1]).tolist()
         return set(starts), set(ends)
 
-    def _gazetteer_candidates(self, text: str, starts: set[int], ends: set[int]) -> tuple[list[_Cand], list]:
+    def _gazetteer_candidates(
+        self, text: str, starts: set[int], ends: set[int]
+    ) -> tuple[list[_Cand], list, list[str]]:
         lex = self.lex
         out: list[_Cand] = []
         blocked: list[tuple[int, int]] = []  # media names: nothing inside them is a place
+        outlets: list[str] = []  # …but a city's own paper at the top says where the article is from
         persons: set[str] = set()
         name_ends: set[int] = set()
         for s, e in lex.matcher.scan(text):
@@ -236,6 +241,9 @@ class PlacesComponent:
             media = lex.media.match(text, e)
             if media:
                 blocked.append((s, media.end()))
+                if s < OUTLET_REACH and kind in ("full", "short"):
+                    outlets.extend(d.adcode for d in lex.gaz.lookup(surface)
+                                   if d.level in ("prefecture", "county") and d.adcode)
                 continue
             if kind == "short" and lex.street.match(text, e):
                 continue  # 湖南路, 宁海大道: a street named after the place, not the place
@@ -258,7 +266,7 @@ class PlacesComponent:
         # A given name found once after a title is a given name everywhere.
         if persons:
             out = [c for c in out if not (c.kind == "short" and text[max(0, c.start - 1) : c.end] in persons)]
-        return out, blocked
+        return out, blocked, outlets
 
     def _in_brand_list(self, text: str, s: int, e: int) -> bool:
         """True when the short form starts a longer item of a 、-list whose items
@@ -555,7 +563,7 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         starts, ends = self._boundaries(doc)
-        cands, blocked = self._gazetteer_candidates(text, starts, ends)
+        cands, blocked, outlets = self._gazetteer_candidates(text, starts, ends)
         if self.townships:
             cands += self._township_candidates(text, starts, cands)
         if blocked:
@@ -579,6 +587,7 @@ class PlacesComponent:
                 PlaceMention(c.start, c.end, text[c.start : c.end], men.name, men.adcode, men.level,
                              men.parent, men.candidates)
             )
+        ann.outlet_places.extend(sorted(set(outlets)))
         mirror_spans(doc, "places", ann.places, "PLACE")
         mirror_spans(doc, "regions", ann.regions, "REGION")
         mirror_spans(doc, "anaphora", ann.anaphora, "ANAPHOR")

@@ -149,6 +149,9 @@ class Annotations:
     officials: list[OfficialMention] = field(default_factory=list)
     campaigns: list[CampaignMention] = field(default_factory=list)
     targets: list[TargetMention] = field(default_factory=list)
+    # adcodes of a prefecture or county whose own paper heads the text (牡丹江日报):
+    # not a place mention, a hint of where the article is from
+    outlet_places: list[str] = field(default_factory=list)
 
 
 def doc_text(doc: Doc) -> str:
