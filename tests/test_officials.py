@@ -442,3 +442,8 @@ def test_four_character_names_after_a_title_without_a_common_word(nlp):
 def test_a_post_taken_with_danren(nlp):
     found = run(nlp, "副市长孙 斌、钱立军担任副总指挥。")
     assert roles(found) == {"孙斌": ["副市长", "副总指挥"], "钱立军": ["副市长", "副总指挥"]}
+
+
+def test_a_name_with_every_character_spaced(nlp):
+    found = run(nlp, "市领导高建国、孙 立 波、李娜出席。")
+    assert roles(found) == {"高建国": [""], "孙立波": [""], "李娜": [""]}

@@ -286,6 +286,9 @@ class OfficialFinder:
             if k < len(text) and self._given_ok(text, k, k + 1) and self._bounded(text, k + 1):
                 if k + 1 >= len(text) or text[k + 1] not in SPACES or not self._given_ok(text, k + 2, k + 3):
                     return _Name(i, k + 1, surname + text[k])
+                if self._bounded(text, k + 3) and (k + 3 >= len(text) or text[k + 3] not in SPACES):
+                    # 钱 立 波: every character set apart
+                    return _Name(i, k + 3, surname + text[k] + text[k + 2])
             if (
                 k - j == 1
                 and self._given_ok(text, k, k + 2)
