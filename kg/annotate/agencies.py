@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.records import AgencyMention, PlaceMention, doc_text, mirror_spans
+from kg.annotate.words import is_word, tag
 from kg.data import alternation, read_lines
 from kg.errors import DataError
 
@@ -48,35 +49,15 @@ ORDINAL = "第[一二三四五六七八九十百零〇0-9]+"
 ANAPHOR_BEFORE_LEVEL = set("全我该本各两此其")
 
 
-def _jieba_ready():
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba
-
-
-def is_word(text: str, min_freq: int = 1) -> bool:
-    """True when jieba's dictionary holds ``text`` as a word (a frequency of
-    0 marks a prefix, not a word)."""
-    return _jieba_ready().dt.FREQ.get(text, 0) >= min_freq
-
-
 def _is_noun(text: str) -> bool:
     """True for a dictionary noun (洱海, 湿地), not a verb (加强)."""
-    import jieba.posseg
-
-    _jieba_ready()
-    return is_word(text, 5) and (jieba.posseg.dt.word_tag_tab.get(text) or "").startswith("n")
+    return is_word(text, 5) and tag(text).startswith("n")
 
 
 def _modifier(text: str) -> bool:
     """True for a dictionary word that is not a verb (安全, 生产), so it may name
     a firm's department (安全环保部); 配合 or 会同 would start a new clause."""
-    import jieba.posseg
-
-    _jieba_ready()
-    tag = jieba.posseg.dt.word_tag_tab.get(text) or "v"
-    return is_word(text, 5) and not tag.startswith(("v", "p", "c", "d"))
+    return is_word(text, 5) and not (tag(text) or "v").startswith(("v", "p", "c", "d"))
 
 
 PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
@@ -85,10 +66,7 @@ PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
 def is_place_word(text: str) -> bool:
     """True when jieba's dictionary knows ``text`` as a proper noun (绵阳市,
     江油市): the fallback for places the gazetteer step did not mark."""
-    import jieba.posseg
-
-    _jieba_ready()
-    return is_word(text) and jieba.posseg.dt.word_tag_tab.get(text) in PLACE_TAGS
+    return is_word(text) and tag(text) in PLACE_TAGS
 
 
 @dataclass(frozen=True)

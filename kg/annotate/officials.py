@@ -30,8 +30,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.annotate.agencies import CJK, is_word, lexicon
+from kg.annotate.agencies import CJK, lexicon
 from kg.annotate.records import AgencyMention, OfficialMention, PlaceMention, Title, doc_text, mirror_spans
+from kg.annotate.words import freq as _freq
+from kg.annotate.words import is_word
+from kg.annotate.words import tag as _tag
 from kg.data import alternation, read_lines
 
 PUNCT_END = set("、，,。；;：:！!？?）)】]」』”\"’'《》〈〉<>·…—-/|\n\r\t \u3000\u00a0")
@@ -848,28 +851,13 @@ class OfficialFinder:
                 found[(i, e)] = OfficialMention(i, e, name, name, ())
 
 
-def _freq(word: str) -> int:
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0)
-
-
-def _tag(word: str) -> str:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word) or ""
-
-
 def _common_word(text: str, min_freq: int = 100) -> bool:
     """True for a dictionary word that is not a person's or place's name
     (公示, 高度): a surname followed by it is not a name (江海 in 江海波 is)."""
-    import jieba.posseg
-
     if not is_word(text, min_freq):
         return False
-    tag = jieba.posseg.dt.word_tag_tab.get(text) or ""
-    return not (tag.startswith("nr") or tag == "ns")
+    t = _tag(text)
+    return not (t.startswith("nr") or t == "ns")
 
 
 def _role_level(role: str) -> str | None:

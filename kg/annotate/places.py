@@ -29,6 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.annotate.records import AnaphorMention, PlaceMention, RegionMention, doc_text, mirror_spans
+from kg.annotate.words import freq as _freq
+from kg.annotate.words import is_word, tag
 from kg.data import read_lines
 from kg.errors import DataError
 from kg.gazetteer import Division, Gazetteer, load_gazetteer
@@ -611,16 +613,7 @@ def _in_township_list(text: str, stem_start: int, end: int) -> bool:
 
 def _is_verb(word: str) -> bool:
     """True for a word jieba's dictionary tags as a verb (补齐, 推进)."""
-    import jieba.posseg
-
-    return _freq(word) > 0 and jieba.posseg.dt.word_tag_tab.get(word, "").startswith("v")
-
-
-def _freq(word: str) -> int:
-    """The word's count in jieba's dictionary (0 before jieba has loaded it)."""
-    import jieba
-
-    return jieba.dt.FREQ.get(word, 0) if jieba.dt.initialized else 0
+    return is_word(word) and tag(word).startswith("v")
 
 
 @Language.factory(
