@@ -13,6 +13,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,12 +104,20 @@ def build_graph(
     large enough to pay for them; see :mod:`kg.annotate.batch`). The graph is
     the same for any number.
     """
+    with _building():
+        return _annotate_and_resolve(articles, progress, skipped, jobs)
+
+
+@contextmanager
+def _building() -> Iterator[None]:
+    """The pipeline loaded, then the collector tuned for a build (the pipeline
+    is frozen out of its sight with everything else alive at that point)."""
     from kg.annotate.pipeline import make_nlp
     from kg.memory import fewer_collections
 
-    make_nlp()  # loaded before the collector is tuned, so that it is frozen with it
+    make_nlp()
     with fewer_collections():
-        return _annotate_and_resolve(articles, progress, skipped, jobs)
+        yield
 
 
 def _annotate_and_resolve(
@@ -160,17 +169,13 @@ def build(corpus: Path, out: Path, progress: bool = True, jobs: int = 0) -> Buil
     Raises CorpusError when the corpus folder is unusable or holds no readable
     article; earlier outputs in ``out`` are then left untouched.
     """
-    from kg.annotate.pipeline import make_nlp
-    from kg.memory import fewer_collections
-
     report = BuildReport(corpus=corpus, out=out, started=time.perf_counter())
     articles = read_corpus(corpus, report.skipped)
     report.articles = len(articles)
     if not articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "no .txt/.html/.htm/.md files"
         raise CorpusError(f"no readable article under {corpus} ({reasons})")
-    make_nlp()  # loaded before the collector is tuned, so that it is frozen with it
-    with fewer_collections():
+    with _building():
         _build_into(articles, out, report, progress, jobs)
     return report
 
@@ -180,7 +185,7 @@ def _build_into(articles: list[Article], out: Path, report: BuildReport, progres
     from kg.query.store import build_store
     from kg.view import render_html
 
-    kg = build_graph(articles, progress=progress, skipped=report.skipped, jobs=jobs)
+    kg = _annotate_and_resolve(articles, progress, report.skipped, jobs)  # build() set up _building()
     report.counts = dict(sorted(Counter(d["kind"] for _, d in kg.g.nodes(data=True)).items()))
     rdf = projection(kg)
     report.triples = count_triples(rdf)

@@ -12,8 +12,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_depth = 0
-
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
@@ -21,22 +19,13 @@ def fewer_collections() -> Iterator[None]:
 
     The objects alive on entry (the pipeline, once loaded) are frozen out of
     the collector's sight and young collections are made rarer; cycles are
-    still collected. Nested blocks share the outermost one's settings.
+    still collected.
     """
-    global _depth
-    _depth += 1
-    if _depth > 1:
-        try:
-            yield
-        finally:
-            _depth -= 1
-        return
     old = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(max(old[0], 20_000), old[1], old[2])
     try:
         yield
     finally:
-        _depth -= 1
         gc.set_threshold(*old)
         gc.unfreeze()

@@ -890,19 +890,21 @@ class TargetFinder:
         n = cn_to_int(m.group("n"))
         if n is None or not 2 <= n <= 10:
             return []
-        clause = self._clause_start(t, s0, m.start(), _RANK_BREAK)
-        if len([i for i in t[clause:m.start()].split("、") if i.strip()]) != n:
-            return []
         ranks = [(k, m.start("n"), m.end()) for k in range(1, n + 1)]
-        return self._split_targets(t, s0, m, ranks, st, places)
+        return self._split_targets(t, s0, m, ranks, st, places, listed_only=True)
 
-    def _split_targets(self, t, s0, m, ranks, st: _State, places) -> list[TargetMention]:
+    def _split_targets(
+        self, t, s0, m, ranks, st: _State, places, listed_only: bool = False
+    ) -> list[TargetMention]:
         """One rank target per (value, start, end). When the list before 分列 has
         as many items as there are ranks, each target starts at its own item,
-        so that the place it names is the one the rank belongs to."""
+        so that the place it names is the one the rank belongs to; with
+        ``listed_only`` (排名前三) there are no targets otherwise."""
         clause = self._clause_start(t, s0, m.start(), _RANK_BREAK)
         items = [i for i in re.finditer(r"[^、]+", t[clause:m.start()]) if i.group().strip()]
         paired = len(items) == len(ranks) > 1
+        if listed_only and not paired:
+            return []
         out: list[TargetMention] = []
         for k, (value, start, end) in enumerate(ranks):
             if paired:

@@ -62,6 +62,7 @@ _WIDTH = _width_table()
 _T2S = OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
 def _t2s_triggers() -> tuple[frozenset[str] | None, tuple[str, ...]]:
     """What a text must hold for t2s to change it: a character that the
     character table changes, or one of the few changed phrases made only of
@@ -86,13 +87,11 @@ def _t2s_triggers() -> tuple[frozenset[str] | None, tuple[str, ...]]:
     return frozenset(changed), odd
 
 
-_T2S_CHARS, _T2S_PHRASES = _t2s_triggers()
-
-
 def _to_simplified(text: str) -> str:
     # OpenCC's pure-Python conversion cost more than all of ingest; most
     # articles are simplified already and need none.
-    if _T2S_CHARS is not None and _T2S_CHARS.isdisjoint(text) and not any(p in text for p in _T2S_PHRASES):
+    chars, phrases = _t2s_triggers()  # read once, at the first text
+    if chars is not None and chars.isdisjoint(text) and not any(p in text for p in phrases):
         return text
     return _T2S.convert(text)
 
